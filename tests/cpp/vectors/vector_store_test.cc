@@ -1,0 +1,76 @@
+#include "vectors/vector_store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "common/error.h"
+#include "test_fixtures.h"
+
+namespace playground {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+TEST(VectorStore, LooksUpWordsExactly) {
+  const VectorStore store = testing::toy_store();
+  EXPECT_EQ(store.size(), 10u);
+  EXPECT_EQ(store.dim(), 3u);
+  EXPECT_EQ(store.find("queen"), std::optional<size_t>(1));
+  EXPECT_EQ(store.find("Queen"), std::nullopt);
+  EXPECT_EQ(store.index_of("banana"), 8u);
+}
+
+TEST(VectorStore, NormalizesRowsAndKeepsStoredValues) {
+  const VectorStore store = testing::toy_store();
+  const float* unit = store.unit(0);
+  EXPECT_NEAR(std::sqrt(unit[0] * unit[0] + unit[1] * unit[1] + unit[2] * unit[2]), 1.0, 1e-6);
+  EXPECT_FLOAT_EQ(store.raw(0)[1], 0.9f);
+  EXPECT_NEAR(store.norm(0), std::sqrt(1.0 + 0.81 + 0.01), 1e-6);
+}
+
+TEST(VectorStore, UnknownWordNamesItAndSuggests) {
+  const VectorStore store = testing::toy_store();
+  try {
+    store.index_of("Kitten");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kUnknownWord);
+    EXPECT_EQ(e.word(), "Kitten");
+    ASSERT_FALSE(e.suggestions().empty());
+    EXPECT_EQ(e.suggestions()[0], "kitten");
+    EXPECT_THAT(e.what(), HasSubstr("\"Kitten\" is not in the vocabulary; did you mean \"kitten\""));
+  }
+}
+
+TEST(VectorStore, SuggestsByEditDistanceThenPrefix) {
+  const VectorStore store = testing::toy_store();
+  EXPECT_THAT(store.suggest("qeen"), ElementsAre("queen"));
+  EXPECT_THAT(store.suggest("kitte"), ElementsAre("kitten"));
+  EXPECT_THAT(store.suggest("bana"), ElementsAre("banana", "man"));  // completion before two edits
+  EXPECT_THAT(store.suggest("cta"), ElementsAre("cat"));  // a transposition costs one edit
+  EXPECT_TRUE(store.suggest("kedi\xC4\x9F").empty());     // Turkish "kediğ": nothing close
+  EXPECT_TRUE(store.suggest("").empty());
+}
+
+TEST(VectorStore, RejectsBadConstruction) {
+  EXPECT_THROW(VectorStore({}, 3, {}), Error);
+  EXPECT_THROW(VectorStore({"a"}, 3, {1, 2}), Error);
+  EXPECT_THROW(VectorStore({"a", "a"}, 1, {1, 2}), Error);
+  EXPECT_THROW(VectorStore({"a"}, 2, {0, 0}), Error);
+  EXPECT_THROW(VectorStore({"a"}, 2, {NAN, 1}), Error);
+}
+
+TEST(VectorStore, LoadsFromAssetBytes) {
+  const std::vector<uint8_t> bytes = testing::encode_asset({"cat", "dog"}, 2, {3, 4, -1, 0});
+  const VectorStore store = VectorStore::from_asset(bytes.data(), bytes.size());
+  EXPECT_EQ(store.words(), (std::vector<std::string>{"cat", "dog"}));
+  EXPECT_NEAR(store.unit(0)[0], 0.6, 1e-4);
+  EXPECT_NEAR(store.norm(0), 5.0, 1e-3);
+  EXPECT_THROW(VectorStore::from_asset(bytes.data(), bytes.size() - 1), Error);
+}
+
+}  // namespace
+}  // namespace playground
