@@ -7,12 +7,11 @@
 #include <unordered_set>
 
 #include "common/error.h"
+#include "vectors/kernels.h"
 
 namespace playground {
 namespace {
 
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using ConstMatrixMap = Eigen::Map<const RowMatrix>;
 using ConstVectorMap = Eigen::Map<const Eigen::VectorXf>;
 
 void check_k(size_t k) {
@@ -23,11 +22,11 @@ void check_k(size_t k) {
   }
 }
 
-// Cosine of every unit row with `query` (itself unit length): one matrix-vector product,
-// which Eigen vectorizes (SSE on x86, WASM SIMD through Emscripten's SSE emulation).
+// Cosine of every unit row with `query` (itself unit length).
 Eigen::VectorXf cosines(const VectorStore& store, const Eigen::VectorXf& query) {
-  const ConstMatrixMap matrix(store.unit_matrix(), Eigen::Index(store.size()), store.dim());
-  return matrix * query;
+  Eigen::VectorXf out(Eigen::Index(store.size()));
+  dot_rows(store.unit_matrix(), store.size(), store.dim(), query.data(), out.data());
+  return out;
 }
 
 // The k best-scoring rows not in `excluded`, best first; ties go to the more frequent word.

@@ -1,0 +1,76 @@
+// Conversions between the C++ core and JS values for the Embind registrations in
+// bindings.cc. Every binding returns { ok: true, value } or { ok: false, code, message,
+// word, suggestions }; wasm/playground.js turns the latter into a thrown PlaygroundError,
+// so no C++ exception ever crosses into JS.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <exception>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "vectors/queries.h"
+
+namespace playground::wasm {
+
+using emscripten::val;
+
+inline val string_array(const std::vector<std::string>& items) {
+  val out = val::array();
+  for (size_t i = 0; i < items.size(); ++i) out.set(i, items[i]);
+  return out;
+}
+
+inline val scored_array(const std::vector<ScoredWord>& items) {
+  val out = val::array();
+  for (size_t i = 0; i < items.size(); ++i) {
+    val entry = val::object();
+    entry.set("word", items[i].word);
+    entry.set("score", items[i].score);
+    out.set(i, entry);
+  }
+  return out;
+}
+
+// A copy of `count` values as a new JS typed array (never a view into WASM memory).
+template <typename T>
+val typed_copy(const char* constructor, const T* data, size_t count) {
+  return val::global(constructor).new_(emscripten::typed_memory_view(count, data)).template call<val>("slice");
+}
+
+inline std::vector<std::string> strings_from(const val& array) {
+  return emscripten::vecFromJSArray<std::string>(array);
+}
+
+inline val failure(const char* code, const std::string& message, const std::string& word = {},
+                   const std::vector<std::string>& suggestions = {}) {
+  val out = val::object();
+  out.set("ok", false);
+  out.set("code", code);
+  out.set("message", message);
+  out.set("word", word);
+  out.set("suggestions", string_array(suggestions));
+  return out;
+}
+
+// Runs `body` (which returns a val) and wraps its result or its error.
+template <typename Body>
+val guarded(Body&& body) {
+  try {
+    val out = val::object();
+    out.set("ok", true);
+    out.set("value", body());
+    return out;
+  } catch (const Error& e) {
+    return failure(error_code_name(e.code()), e.what(), e.word(), e.suggestions());
+  } catch (const std::bad_alloc&) {
+    return failure("OUT_OF_MEMORY", "Out of memory: the browser could not give the page more memory.");
+  } catch (const std::exception& e) {
+    return failure("INTERNAL", std::string("Internal error: ") + e.what());
+  }
+}
+
+}  // namespace playground::wasm
