@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Assembles dist/: the page (web/), the library (wasm/ wrapper + Emscripten output) in
+// dist/lib/, the default vectors in dist/assets/. Every URL inside is relative, so the folder
+// works from any static host or sub-path (GitHub Pages project sites included).
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = `${root}dist`;
+const need = (path) => {
+  if (!existsSync(path)) {
+    console.error(`missing ${path}: run tools/build.sh (it builds the WebAssembly module first)`);
+    process.exit(1);
+  }
+  return path;
+};
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(`${dist}/lib`, { recursive: true });
+mkdirSync(`${dist}/assets`, { recursive: true });
+cpSync(`${root}web`, dist, { recursive: true });
+for (const file of ["playground.js", "playground.d.ts"]) cpSync(need(`${root}wasm/${file}`), `${dist}/lib/${file}`);
+for (const file of ["playground_core.js", "playground_core.wasm"]) cpSync(need(`${root}build/wasm/${file}`), `${dist}/lib/${file}`);
+cpSync(need(`${root}assets/glove-6b-100d-10k.bin`), `${dist}/assets/glove-6b-100d-10k.bin`);
+
+let total = 0;
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = `${dir}/${name}`;
+    if (statSync(path).isDirectory()) walk(path);
+    else if (!name.endsWith(".d.ts")) total += statSync(path).size;
+  }
+};
+walk(dist);
+console.log(`dist/ ready: ${(total / 1e6).toFixed(2)} MB in all`);

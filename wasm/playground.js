@@ -1,0 +1,225 @@
+// embedding-playground: the public ES module over the WebAssembly core.
+// Same behaviour in browsers and in Node >= 20 (where files are read with fs, no fetch or
+// server needed). Every result is a plain JS copy; WASM memory is managed here, so callers
+// never call delete(). Errors are thrown as PlaygroundError with the core's message and a
+// `code` (BAD_ASSET, UNKNOWN_WORD, BAD_ARGUMENT, BAD_EXPRESSION, OUT_OF_MEMORY, ...).
+// Types and per-method docs: playground.d.ts.
+import createPlaygroundCore from "./playground_core.js";
+
+const IS_NODE = typeof process === "object" && typeof process.versions?.node === "string" && typeof window === "undefined";
+
+/** File name of the default vector set, beside this module's folder in assets/. */
+export const DEFAULT_VECTORS = "glove-6b-100d-10k.bin";
+const DEFAULT_VECTORS_URL = new URL(`../assets/${DEFAULT_VECTORS}`, import.meta.url);
+const MAX_K = 1000;
+
+export class PlaygroundError extends Error {
+  constructor(message, { code = "ERROR", word = "", suggestions = [] } = {}) {
+    super(message);
+    this.name = "PlaygroundError";
+    /** Stable machine-readable reason. */
+    this.code = code;
+    /** For UNKNOWN_WORD: the word that was not found. */
+    this.word = word;
+    /** For UNKNOWN_WORD: close vocabulary words, best first. */
+    this.suggestions = suggestions;
+  }
+}
+
+function unwrap(result) {
+  if (result.ok) return result.value;
+  throw new PlaygroundError(result.message, result);
+}
+
+function checkWord(word, what = "word") {
+  if (typeof word !== "string") throw new PlaygroundError(`The ${what} must be a string, got ${typeof word}.`, { code: "BAD_ARGUMENT" });
+  return word;
+}
+
+function checkWords(words, what = "words") {
+  if (!Array.isArray(words)) throw new PlaygroundError(`The ${what} must be an array of strings.`, { code: "BAD_ARGUMENT" });
+  words.forEach((w) => checkWord(w, "word in " + what));
+  return words;
+}
+
+function checkK(k) {
+  if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
+    throw new PlaygroundError(`The number of results must be an integer from 1 to ${MAX_K}, got ${k}.`, { code: "BAD_ARGUMENT" });
+  }
+  return k;
+}
+
+function toUrl(source) {
+  if (source instanceof URL) return source;
+  const base = typeof document === "object" && document.baseURI ? document.baseURI : IS_NODE ? `file://${process.cwd()}/` : import.meta.url;
+  return new URL(source, base);
+}
+
+/** Reads a URL into bytes: fs for file: URLs in Node, fetch otherwise, with progress. */
+async function readBytes(url, onProgress) {
+  if (IS_NODE && url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    const bytes = new Uint8Array(await readFile(url));
+    onProgress?.(bytes.length, bytes.length);
+    return bytes;
+  }
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new PlaygroundError(`Could not download ${url.href}: ${error.message}. Check the address and your connection.`, { code: "FETCH_FAILED" });
+  }
+  if (!response.ok) {
+    throw new PlaygroundError(`Could not download ${url.href}: the server answered ${response.status} ${response.statusText}.`, { code: "FETCH_FAILED" });
+  }
+  const total = Number(response.headers.get("content-length")) || 0;
+  if (!response.body || !onProgress) return new Uint8Array(await response.arrayBuffer());
+  const chunks = [];
+  let received = 0;
+  for (const reader = response.body.getReader(); ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received, total);
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+// Deletes the C++ object of a Vectors that JS has garbage-collected.
+const finalizer = typeof FinalizationRegistry === "function" ? new FinalizationRegistry((handle) => handle.delete()) : null;
+
+/** A loaded word-vector set. See playground.d.ts for each method. */
+export class Vectors {
+  #handle;
+  #words = null;
+
+  /** @internal */
+  constructor(handle) {
+    this.#handle = handle;
+    this.size = handle.size();
+    this.dim = handle.dim();
+    finalizer?.register(this, handle, this);
+  }
+
+  #core() {
+    if (!this.#handle) throw new PlaygroundError("This vector set was disposed.", { code: "DISPOSED" });
+    return this.#handle;
+  }
+
+  words() {
+    this.#words ??= this.#core().words();
+    return this.#words.slice();
+  }
+
+  has(word) {
+    return typeof word === "string" && this.#core().has(word);
+  }
+
+  suggest(word, max = 5) {
+    return this.#core().suggest(checkWord(word), Math.max(0, Math.min(50, max | 0)));
+  }
+
+  vector(word) {
+    return unwrap(this.#core().vector(checkWord(word)));
+  }
+
+  similarity(a, b) {
+    return unwrap(this.#core().similarity(checkWord(a), checkWord(b)));
+  }
+
+  nearest(query, k = 10) {
+    checkK(k);
+    if (typeof query === "string") return unwrap(this.#core().nearest(query, k));
+    if (Array.isArray(query) || ArrayBuffer.isView(query)) {
+      return unwrap(this.#core().nearestToVector(Float32Array.from(query), k));
+    }
+    throw new PlaygroundError("nearest() takes a word or a vector (an array of numbers).", { code: "BAD_ARGUMENT" });
+  }
+
+  analogy({ positive = [], negative = [], k = 10, method = "add" } = {}) {
+    checkWords(positive, "positive words");
+    checkWords(negative, "negative words");
+    return unwrap(this.#core().analogy(positive, negative, checkK(k), String(method)));
+  }
+
+  expression(text, { k = 10, method = "add" } = {}) {
+    return unwrap(this.#core().expression(checkWord(text, "expression"), checkK(k), String(method)));
+  }
+
+  doesntMatch(words) {
+    return unwrap(this.#core().doesntMatch(checkWords(words)));
+  }
+
+  pca(words, components = 2, { normalize = false } = {}) {
+    if (components !== 2 && components !== 3) {
+      throw new PlaygroundError(`PCA gives 2 or 3 components, not ${components}.`, { code: "BAD_ARGUMENT" });
+    }
+    const all = words === null || words === undefined;
+    const raw = all ? unwrap(this.#core().pcaAll(components, !!normalize)) : unwrap(this.#core().pca(checkWords(words), components, !!normalize));
+    const coords = [];
+    for (let i = 0; i < raw.coords.length; i += components) coords.push(Array.from(raw.coords.subarray(i, i + components)));
+    return { coords, explained: Array.from(raw.explained), variance: Array.from(raw.variance) };
+  }
+
+  dispose() {
+    if (!this.#handle) return;
+    finalizer?.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+  }
+}
+
+/** The initialized WebAssembly core; loads vector sets. */
+export class Playground {
+  #core;
+
+  /** @internal */
+  constructor(core) {
+    this.#core = core;
+  }
+
+  async loadVectors(source = DEFAULT_VECTORS_URL, { onProgress } = {}) {
+    let bytes;
+    if (source instanceof Uint8Array) bytes = source;
+    else if (source instanceof ArrayBuffer) bytes = new Uint8Array(source);
+    else if (typeof source === "string" || source instanceof URL) bytes = await readBytes(toUrl(source), onProgress);
+    else throw new PlaygroundError("loadVectors() takes a URL, a Uint8Array or an ArrayBuffer.", { code: "BAD_ARGUMENT" });
+    const handle = new this.#core.VectorSet();
+    try {
+      unwrap(handle.load(bytes));
+    } catch (error) {
+      handle.delete();
+      throw error;
+    }
+    return new Vectors(handle);
+  }
+}
+
+let corePromise = null;
+
+/**
+ * Loads and instantiates the WebAssembly core (once per page or process).
+ * @param {{ wasmUrl?: string | URL }} [options]
+ */
+export function init({ wasmUrl } = {}) {
+  if (!corePromise || wasmUrl) {
+    const url = wasmUrl ? toUrl(wasmUrl) : new URL("./playground_core.wasm", import.meta.url);
+    const promise = (async () => {
+      const moduleArgs = IS_NODE ? { wasmBinary: await readBytes(url) } : { locateFile: () => url.href };
+      return new Playground(await createPlaygroundCore(moduleArgs));
+    })();
+    if (wasmUrl) return promise;
+    corePromise = promise.catch((error) => {
+      corePromise = null;
+      throw error;
+    });
+  }
+  return corePromise;
+}
