@@ -13,20 +13,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { allExampleWords } from "../web/examples.js";
+import { encodeVectorAsset } from "./vector-asset.mjs";
 
 const TOP_WORDS = 10000;
 const MAX_WORDS = 10500;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NAME = "glove-6b-100d-10k";
-
-function crc32(bytes) {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return ~c >>> 0;
-}
 
 // A small seeded generator (mulberry32) so the sampled reference pairs never change.
 function random(seed) {
@@ -74,42 +66,12 @@ function selectWords(source) {
   return [...chosen].sort((a, b) => a - b).map((i) => source.words[i]);
 }
 
-function encode(words, vectors, dim) {
-  const wordBytes = Buffer.from(words.map((w) => w + "\n").join(""), "utf8");
-  const padded = Math.ceil(wordBytes.length / 4) * 4;
-  const body = Buffer.alloc(padded + words.length * 4 + words.length * dim * 2);
-  wordBytes.copy(body, 0);
-  const decoded = [];
-  words.forEach((word, i) => {
-    const v = vectors[i];
-    let maxAbs = 0;
-    for (const x of v) maxAbs = Math.max(maxAbs, Math.abs(x));
-    const scale = Math.fround(maxAbs / 32767);
-    body.writeFloatLE(scale, padded + i * 4);
-    const out = new Float32Array(dim);
-    for (let j = 0; j < dim; j++) {
-      const q = Math.max(-32767, Math.min(32767, Math.round(v[j] / scale)));
-      body.writeInt16LE(q, padded + words.length * 4 + (i * dim + j) * 2);
-      out[j] = Math.fround(q * scale);
-    }
-    decoded.push(out);
-  });
-  const header = Buffer.alloc(24);
-  header.write("EPWV", 0, "ascii");
-  header.writeUInt32LE(1, 4);
-  header.writeUInt32LE(words.length, 8);
-  header.writeUInt32LE(dim, 12);
-  header.writeUInt32LE(wordBytes.length, 16);
-  header.writeUInt32LE(crc32(body), 20);
-  return { bytes: Buffer.concat([header, body]), decoded };
-}
-
 const { data: source, version } = loadSource();
 const dim = source.dimensions;
 const words = selectWords(source);
 // GloVe's text values read as float32, as gensim's KeyedVectors holds them.
 const original = words.map((w) => Float32Array.from(source.vectors[w].slice(0, dim)));
-const { bytes, decoded } = encode(words, original, dim);
+const { bytes, decoded } = encodeVectorAsset(words, original, dim);
 
 // Worst cosine error of the quantized vectors, over every pair among the first 2,000 words
 // and all words (21 million pairs).

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: native GoogleTest (CTest), the same suite built with Emscripten under
+# Node, the JS API tests, the gensim / scikit-learn parity tests and the browser test.
+# Installs what is missing first, so it works on a fresh clone. .ci/run runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+jobs=$(nproc)
+
+bash tools/setup.sh
+
+echo "== native C++ tests"
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j"$jobs"
+ctest --test-dir build/native --output-on-failure -j"$jobs"
+
+echo "== WebAssembly build and C++ tests under Node"
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j"$jobs"
+ctest --test-dir build/wasm --output-on-failure
+
+echo "== site"
+node tools/build-site.mjs
+
+echo "== JS API, parity and browser tests"
+node --test --test-concurrency=1 tests/js/ tests/parity/ tests/e2e/
