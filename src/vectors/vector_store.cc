@@ -103,7 +103,9 @@ std::vector<std::string> VectorStore::suggest(std::string_view word, size_t max_
   if (word.empty() || max_count == 0) return {};
   const std::string lower = ascii_lower(word);
   const std::vector<char32_t> query = decode_utf8(lower);
-  const size_t limit = query.size() <= 3 ? 1 : 2;
+  // Edits on one- or two-character queries reach unrelated words (an emoji is one edit from
+  // ","), so those get only their lower-case form.
+  const size_t limit = query.size() < 3 ? 0 : query.size() == 3 ? 1 : 2;
   // (rank class, distance, frequency index): lower sorts first.
   std::vector<std::tuple<int, size_t, size_t>> found;
   for (size_t i = 0; i < words_.size(); ++i) {
@@ -118,11 +120,11 @@ std::vector<std::string> VectorStore::suggest(std::string_view word, size_t max_
     const bool extends = query.size() >= 3 && candidate.size() > lower.size() &&
                          candidate.compare(0, lower.size(), lower) == 0;
     // One typo beats a completion, which beats two typos ("bana": banana before man).
-    if (distance == 1) {
+    if (distance == 1 && limit >= 1) {
       found.emplace_back(1, distance, i);
     } else if (extends) {
       found.emplace_back(2, 0, i);
-    } else if (distance <= limit) {
+    } else if (distance <= limit && limit >= 2) {
       found.emplace_back(3, distance, i);
     }
   }

@@ -53,6 +53,9 @@ TEST(VectorStore, SuggestsByEditDistanceThenPrefix) {
   EXPECT_THAT(store.suggest("cta"), ElementsAre("cat"));  // a transposition costs one edit
   EXPECT_TRUE(store.suggest("kedi\xC4\x9F").empty());     // Turkish "kediğ": nothing close
   EXPECT_TRUE(store.suggest("").empty());
+  EXPECT_TRUE(store.suggest("\xF0\x9F\x98\x80").empty());  // an emoji is not one edit from a word
+  EXPECT_TRUE(store.suggest("ca").empty());
+  EXPECT_THAT(store.suggest("CAT"), ElementsAre("cat"));
 }
 
 TEST(VectorStore, RejectsBadConstruction) {
