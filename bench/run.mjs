@@ -228,3 +228,7 @@ console.log(`Machine: ${cpuModel()}, ${availableParallelism()} cores (load avera
 console.log("");
 console.log(table([...rows, ...page.rows]));
 for (const note of page.notes) console.log(`\n${note}`);
+
+// Tokenizers: throughput against tiktoken, js-tiktoken and gpt-tokenizer, and pathological inputs.
+const { benchTokenizers, printTokenizerResults } = await import("./tokenizers.mjs");
+printTokenizerResults(await benchTokenizers({ megabytes: Number(process.env.BENCH_MB ?? 2) }));

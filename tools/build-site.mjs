@@ -22,14 +22,21 @@ cpSync(`${root}web`, dist, { recursive: true });
 for (const file of ["playground.js", "playground.d.ts"]) cpSync(need(`${root}wasm/${file}`), `${dist}/lib/${file}`);
 for (const file of ["playground_core.js", "playground_core.wasm"]) cpSync(need(`${root}build/wasm/${file}`), `${dist}/lib/${file}`);
 cpSync(need(`${root}assets/glove-6b-100d-10k.bin`), `${dist}/assets/glove-6b-100d-10k.bin`);
+// Tokenizer data: downloaded by the page only when that tokenizer is picked.
+mkdirSync(`${dist}/assets/tokenizers`, { recursive: true });
+for (const name of readdirSync(`${root}assets/tokenizers`).filter((n) => n.endsWith(".bin"))) {
+  cpSync(`${root}assets/tokenizers/${name}`, `${dist}/assets/tokenizers/${name}`);
+}
 
 let total = 0;
+let onDemand = 0;
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const path = `${dir}/${name}`;
     if (statSync(path).isDirectory()) walk(path);
+    else if (path.includes("/assets/tokenizers/")) onDemand += statSync(path).size;
     else if (!name.endsWith(".d.ts")) total += statSync(path).size;
   }
 };
 walk(dist);
-console.log(`dist/ ready: ${(total / 1e6).toFixed(2)} MB in all`);
+console.log(`dist/ ready: ${(total / 1e6).toFixed(2)} MB for the page, ${(onDemand / 1e6).toFixed(2)} MB of tokenizers loaded on demand`);

@@ -68,7 +68,61 @@ export class Vectors {
   dispose(): void;
 }
 
+export interface Token {
+  /** Token id (for "words": the word's index in the vector set, -1 if it has no vector). */
+  id: number;
+  /** The token's text; a token holding part of a character shows U+FFFD for it. */
+  text: string;
+  /** The token's bytes (byte-level BPE tokenizers). */
+  bytes?: Uint8Array;
+  /** UTF-16 range in the input. A token that covers part of a character covers the whole character, so the pieces of a split emoji share one range. A BOS/EOS token has start == end. */
+  start: number;
+  end: number;
+  /** "words" only: the lower-cased word looked up in the vectors, and whether it was found. */
+  word?: string;
+  inVocabulary?: boolean;
+}
+
+export interface EncodeOptions {
+  /** "none" (default): special-token strings such as <|endoftext|> are plain text (tiktoken encode_ordinary). "all": they become their ids. */
+  allowedSpecial?: "none" | "all";
+  /** Prepend / append the model's BOS / EOS id as its own tokenizer would (llama3: 128000 / 128001); an error for models without them. */
+  addBos?: boolean;
+  addEos?: boolean;
+}
+
+export type TokenizerName = "gpt2" | "r50k_base" | "p50k_base" | "cl100k_base" | "o200k_base" | "llama3" | "words";
+
+/** A tokenizer: byte-level BPE identical to tiktoken (OpenAI encodings) and to Llama 3's, or the GloVe "words" tokenizer. */
+export class Tokenizer {
+  readonly name: TokenizerName;
+  /** One more than the largest id, special tokens included (for "words": the vector set's size). */
+  readonly vocabSize: number;
+  readonly bosId: number | null;
+  readonly eosId: number | null;
+  readonly specialTokens: { text: string; id: number }[];
+  /** Token ids; no BOS/EOS unless asked. Lone surrogates are encoded as U+FFFD, as tiktoken does. */
+  encode(text: string, options?: EncodeOptions): number[];
+  /** encode() without copying into a plain array. */
+  encodeToUint32Array(text: string, options?: EncodeOptions): Uint32Array;
+  /** Each token with its id, text, bytes and UTF-16 range. */
+  tokens(text: string, options?: EncodeOptions): Token[];
+  /** The text of the ids; an incomplete UTF-8 sequence becomes U+FFFD. Throws BAD_ARGUMENT naming an unknown id. */
+  decode(ids: ArrayLike<number>): string;
+  /** The raw bytes of the ids. */
+  decodeBytes(ids: ArrayLike<number>): Uint8Array;
+  dispose(): void;
+}
+
 export class Playground {
+  /**
+   * Loads a tokenizer; its data (0.4–1.6 MB) is downloaded only now. "words" needs no download and
+   * links each word to `vectors` (default: the vector set loaded last).
+   */
+  loadTokenizer(
+    name: TokenizerName,
+    options?: { source?: string | URL | Uint8Array; vectors?: Vectors; onProgress?: (received: number, total: number) => void },
+  ): Promise<Tokenizer>;
   /** The default set when no source is given; else a URL (relative to the page or cwd), or the asset's bytes. */
   loadVectors(
     source?: string | URL | Uint8Array | ArrayBuffer,
@@ -78,6 +132,9 @@ export class Playground {
 
 /** Instantiates the WebAssembly core once; later calls return the same Playground. */
 export function init(options?: { wasmUrl?: string | URL }): Promise<Playground>;
+
+/** The tokenizer names and the asset file each reads (null: none). */
+export const TOKENIZERS: Readonly<Record<TokenizerName, string | null>>;
 
 /** File name of the default vector set (GloVe 6B 100-d, 10,015 words). */
 export const DEFAULT_VECTORS: string;

@@ -113,6 +113,11 @@ export class Vectors {
     return this.#handle;
   }
 
+  /** @internal the Embind handle, for the words tokenizer. */
+  _handle() {
+    return this.#core();
+  }
+
   words() {
     this.#words ??= this.#core().words();
     return this.#words.slice();
@@ -176,13 +181,39 @@ export class Vectors {
   }
 }
 
-/** The initialized WebAssembly core; loads vector sets. */
+/** The initialized WebAssembly core; loads vector sets and tokenizers. */
 export class Playground {
   #core;
+  #lastVectors = null;
 
   /** @internal */
   constructor(core) {
     this.#core = core;
+    core.emptyVectorSet = new core.VectorSet();
+  }
+
+  /**
+   * Loads a tokenizer by name (see TOKENIZERS); its data is downloaded only now. "words" needs no
+   * download and links each word to `vectors` (default: the vector set loaded last).
+   */
+  async loadTokenizer(name, { source, vectors, onProgress } = {}) {
+    if (!Object.hasOwn(TOKENIZERS, name)) {
+      throw new PlaygroundError(`Unknown tokenizer "${name}"; choose one of ${Object.keys(TOKENIZERS).join(", ")}.`, { code: "BAD_ARGUMENT" });
+    }
+    if (name === "words") return new WordTokenizer(this.#core, vectors ?? this.#lastVectors);
+    let bytes = source;
+    if (!(bytes instanceof Uint8Array)) {
+      const url = source ? toUrl(source) : new URL(`../assets/tokenizers/${TOKENIZERS[name]}`, import.meta.url);
+      bytes = await readBytes(url, onProgress);
+    }
+    const handle = new this.#core.Tokenizer();
+    try {
+      unwrap(handle.load(bytes));
+    } catch (error) {
+      handle.delete();
+      throw error;
+    }
+    return new Tokenizer(name, handle);
   }
 
   async loadVectors(source = DEFAULT_VECTORS_URL, { onProgress } = {}) {
@@ -198,8 +229,188 @@ export class Playground {
       handle.delete();
       throw error;
     }
-    return new Vectors(handle);
+    this.#lastVectors = new Vectors(handle);
+    return this.#lastVectors;
   }
+}
+
+/** Tokenizer names accepted by loadTokenizer(), with the asset each one reads. */
+export const TOKENIZERS = Object.freeze({
+  gpt2: "gpt2.bin",
+  r50k_base: "gpt2.bin",
+  p50k_base: "p50k_base.bin",
+  cl100k_base: "cl100k_base.bin",
+  o200k_base: "o200k_base.bin",
+  llama3: "llama3.bin",
+  words: null,
+});
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder("utf-8");  // ill-formed sequences become U+FFFD
+
+/**
+ * Maps ascending UTF-8 byte offsets of `text` to UTF-16 offsets. An offset inside a character
+ * maps to that character's start (`roundUp` false) or end (`roundUp` true), so a token that
+ * covers part of an emoji still points at the whole emoji.
+ */
+function utf16Mapper(text) {
+  let byte = 0;
+  let unit = 0;
+  return (target, roundUp) => {
+    if (target < byte) {
+      byte = 0;
+      unit = 0;
+    }
+    while (byte < target && unit < text.length) {
+      const cp = text.codePointAt(unit);
+      const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (byte + bytes > target) {
+        return roundUp ? unit + (cp > 0xffff ? 2 : 1) : unit;
+      }
+      byte += bytes;
+      unit += cp > 0xffff ? 2 : 1;
+    }
+    return unit;
+  };
+}
+
+function checkText(text) {
+  if (typeof text !== "string") throw new PlaygroundError(`The text must be a string, got ${typeof text}.`, { code: "BAD_ARGUMENT" });
+  return text;
+}
+
+function checkIds(ids) {
+  if (!(Array.isArray(ids) || ArrayBuffer.isView(ids))) {
+    throw new PlaygroundError("The ids must be an array of non-negative integers.", { code: "BAD_ARGUMENT" });
+  }
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) {
+      throw new PlaygroundError(`Token id at position ${i} is ${JSON.stringify(id)}, not a non-negative integer.`, { code: "BAD_ARGUMENT" });
+    }
+  }
+  return Uint32Array.from(ids);
+}
+
+/** A byte-level BPE tokenizer (gpt2, p50k_base, cl100k_base, o200k_base, llama3). See playground.d.ts. */
+export class Tokenizer {
+  #handle;
+
+  /** @internal */
+  constructor(name, handle) {
+    this.#handle = handle;
+    this.name = name;
+    this.vocabSize = handle.vocabSize();
+    this.bosId = handle.bosId() < 0 ? null : handle.bosId();
+    this.eosId = handle.eosId() < 0 ? null : handle.eosId();
+    this.specialTokens = handle.specials();
+    finalizer?.register(this, handle, this);
+  }
+
+  #core() {
+    if (!this.#handle) throw new PlaygroundError("This tokenizer was disposed.", { code: "DISPOSED" });
+    return this.#handle;
+  }
+
+  #options({ allowedSpecial = "none", addBos = false, addEos = false } = {}) {
+    if (allowedSpecial !== "all" && allowedSpecial !== "none") {
+      throw new PlaygroundError('allowedSpecial must be "all" or "none".', { code: "BAD_ARGUMENT" });
+    }
+    return [allowedSpecial === "all", !!addBos, !!addEos];
+  }
+
+  encode(text, options) {
+    return Array.from(unwrap(this.#core().encode(utf8Encoder.encode(checkText(text)), ...this.#options(options))));
+  }
+
+  /** encode() as a Uint32Array, without the copy into a plain array (for large texts). */
+  encodeToUint32Array(text, options) {
+    return unwrap(this.#core().encode(utf8Encoder.encode(checkText(text)), ...this.#options(options)));
+  }
+
+  tokens(text, options) {
+    const bytes = utf8Encoder.encode(checkText(text));
+    const flat = unwrap(this.#core().encodeSpans(bytes, ...this.#options(options)));
+    const toUnit = utf16Mapper(text);
+    const out = [];
+    for (let i = 0; i < flat.length; i += 3) {
+      const [id, startByte, endByte] = [flat[i], flat[i + 1], flat[i + 2]];
+      const tokenBytes = startByte === endByte ? unwrap(this.#core().decodeBytes([id])) : bytes.slice(startByte, endByte);
+      const start = toUnit(startByte, false);
+      const end = startByte === endByte ? start : toUnit(endByte, true);
+      out.push({ id, text: utf8Decoder.decode(tokenBytes), bytes: tokenBytes, start, end });
+    }
+    return out;
+  }
+
+  decode(ids) {
+    return utf8Decoder.decode(unwrap(this.#core().decodeBytes(checkIds(ids))));
+  }
+
+  /** The raw bytes of the ids, possibly ending inside a UTF-8 sequence. */
+  decodeBytes(ids) {
+    return unwrap(this.#core().decodeBytes(checkIds(ids)));
+  }
+
+  dispose() {
+    if (!this.#handle) return;
+    finalizer?.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+  }
+}
+
+/** The "words" tokenizer: text cut as GloVe's vocabulary was built, each word linked to a vector set. */
+export class WordTokenizer {
+  #core;
+  #vectors;
+
+  /** @internal */
+  constructor(core, vectors) {
+    this.#core = core;
+    this.#vectors = vectors;
+    this.name = "words";
+    this.vocabSize = vectors ? vectors.size : 0;
+    this.bosId = null;
+    this.eosId = null;
+    this.specialTokens = [];
+  }
+
+  /** The vector set the word ids index into (null if none was loaded). */
+  get vectors() {
+    return this.#vectors;
+  }
+
+  tokens(text) {
+    const raw = unwrap(this.#core.wordTokens(this.#vectors ? this.#vectors._handle() : this.#core.emptyVectorSet, utf8Encoder.encode(checkText(text))));
+    const toUnit = utf16Mapper(text);
+    const out = [];
+    for (let i = 0; i < raw.spans.length; i += 3) {
+      const id = raw.spans[i];
+      const start = toUnit(raw.spans[i + 1], false);
+      const end = toUnit(raw.spans[i + 2], true);
+      out.push({ id, text: text.slice(start, end), word: raw.words[i / 3], start, end, inVocabulary: id >= 0 });
+    }
+    return out;
+  }
+
+  /** Vector-set index of each word, -1 for a word without a vector. */
+  encode(text) {
+    return this.tokens(text).map((t) => t.id);
+  }
+
+  /** The words of the ids, joined by spaces; throws for an id outside the vector set. */
+  decode(ids) {
+    const words = this.#vectors ? this.#vectors.words() : [];
+    return Array.from(ids, (id, i) => {
+      if (!Number.isInteger(id) || id < 0 || id >= words.length) {
+        throw new PlaygroundError(`Word id at position ${i} is ${id}; the vector set has ids 0 to ${words.length - 1}.`, { code: "BAD_ARGUMENT" });
+      }
+      return words[id];
+    }).join(" ");
+  }
+
+  dispose() {}
 }
 
 let corePromise = null;
