@@ -2,19 +2,16 @@
 
 #include <cstring>
 
+#include "common/asset_envelope.h"
 #include "common/crc32.h"
 #include "common/error.h"
 
 namespace playground {
 namespace {
 
-[[noreturn]] void fail(const std::string& what) {
-  throw Error(ErrorCode::kBadAsset, "Invalid tokenizer file: " + what);
-}
+constexpr const char* kKind = "tokenizer";
 
-uint32_t read_u32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
+[[noreturn]] void fail(const std::string& what) { fail_asset(kKind, what); }
 
 void put_u32(std::vector<uint8_t>* out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out->push_back(uint8_t(v >> (8 * i)));
@@ -40,7 +37,7 @@ class Reader {
     return at;
   }
   uint32_t u8(const char* what) { return *take(1, what); }
-  uint32_t u32(const char* what) { return read_u32(take(4, what)); }
+  uint32_t u32(const char* what) { return read_u32_le(take(4, what)); }
   uint32_t varint(const char* what) {
     uint32_t v = 0;
     for (int shift = 0; shift < 35; shift += 7) {
@@ -68,31 +65,15 @@ bool is_name(const std::string& s) {
 }  // namespace
 
 DecodedTokenizer decode_tokenizer_asset(const uint8_t* data, size_t size) {
-  if (size < kTokenizerAssetHeaderSize) {
-    fail("it is " + std::to_string(size) + " bytes long, shorter than the " +
-         std::to_string(kTokenizerAssetHeaderSize) + "-byte header (truncated download?)");
-  }
-  if (std::memcmp(data, "EPTK", 4) != 0) fail("it does not start with the magic bytes \"EPTK\"");
-  const uint32_t version = read_u32(data + 4);
-  if (version != kTokenizerAssetVersion) {
-    fail("it has format version " + std::to_string(version) + ", this build reads version " +
-         std::to_string(kTokenizerAssetVersion));
-  }
-  const uint32_t token_count = read_u32(data + 8);
-  const uint32_t special_count = read_u32(data + 12);
-  const uint32_t body_bytes = read_u32(data + 16);
-  const uint32_t checksum = read_u32(data + 20);
-  const uint32_t reserved = read_u32(data + 24);
-  if (uint64_t(body_bytes) + kTokenizerAssetHeaderSize != size) {
-    const uint64_t expected = uint64_t(body_bytes) + kTokenizerAssetHeaderSize;
-    fail("it is " + std::to_string(size) + " bytes long but its header describes " +
-         std::to_string(expected) + " bytes (" + (size < expected ? "truncated" : "trailing data") +
-         ")");
-  }
+  check_asset_start(kKind, data, size, kTokenizerAssetHeaderSize, "EPTK", kTokenizerAssetVersion);
+  const uint32_t token_count = read_u32_le(data + 8);
+  const uint32_t special_count = read_u32_le(data + 12);
+  const uint32_t body_bytes = read_u32_le(data + 16);
+  const uint32_t checksum = read_u32_le(data + 20);
+  const uint32_t reserved = read_u32_le(data + 24);
+  check_asset_size(kKind, size, uint64_t(body_bytes) + kTokenizerAssetHeaderSize);
   if (reserved != 0) fail("its reserved header field is not zero");
-  if (crc32(data + kTokenizerAssetHeaderSize, body_bytes) != checksum) {
-    fail("its checksum does not match (the file is corrupt)");
-  }
+  check_asset_checksum(kKind, data + kTokenizerAssetHeaderSize, body_bytes, checksum);
   if (token_count < 256) fail("it holds " + std::to_string(token_count) + " tokens, fewer than the 256 bytes");
   if (token_count > body_bytes) fail("its token count " + std::to_string(token_count) + " is impossible for its size");
   if (special_count > 65536) fail("its special token count " + std::to_string(special_count) + " is implausible");

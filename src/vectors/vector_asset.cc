@@ -5,23 +5,19 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "common/crc32.h"
+#include "common/asset_envelope.h"
 #include "common/error.h"
 #include "common/utf8.h"
 
 namespace playground {
 namespace {
 
-[[noreturn]] void fail(const std::string& what) {
-  throw Error(ErrorCode::kBadAsset, "Invalid vector file: " + what);
-}
+constexpr const char* kKind = "vector";
 
-uint32_t read_u32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
+[[noreturn]] void fail(const std::string& what) { fail_asset(kKind, what); }
 
 float read_f32(const uint8_t* p) {
-  uint32_t bits = read_u32(p);
+  uint32_t bits = read_u32_le(p);
   float f;
   std::memcpy(&f, &bits, sizeof f);
   return f;
@@ -30,20 +26,11 @@ float read_f32(const uint8_t* p) {
 }  // namespace
 
 DecodedVectors decode_vector_asset(const uint8_t* data, size_t size) {
-  if (size < kVectorAssetHeaderSize) {
-    fail("it is " + std::to_string(size) + " bytes long, shorter than the 24-byte header "
-         "(truncated download?)");
-  }
-  if (std::memcmp(data, "EPWV", 4) != 0) fail("it does not start with the magic bytes \"EPWV\"");
-  const uint32_t version = read_u32(data + 4);
-  if (version != kVectorAssetVersion) {
-    fail("it has format version " + std::to_string(version) + ", this build reads version " +
-         std::to_string(kVectorAssetVersion));
-  }
-  const uint32_t count = read_u32(data + 8);
-  const uint32_t dim = read_u32(data + 12);
-  const uint32_t words_bytes = read_u32(data + 16);
-  const uint32_t checksum = read_u32(data + 20);
+  check_asset_start(kKind, data, size, kVectorAssetHeaderSize, "EPWV", kVectorAssetVersion);
+  const uint32_t count = read_u32_le(data + 8);
+  const uint32_t dim = read_u32_le(data + 12);
+  const uint32_t words_bytes = read_u32_le(data + 16);
+  const uint32_t checksum = read_u32_le(data + 20);
   if (count == 0) fail("it holds no words");
   if (dim == 0 || dim > kMaxVectorDim) {
     fail("its dimension " + std::to_string(dim) + " is outside 1.." + std::to_string(kMaxVectorDim));
@@ -51,14 +38,8 @@ DecodedVectors decode_vector_asset(const uint8_t* data, size_t size) {
   const uint64_t words_padded = (uint64_t(words_bytes) + 3) / 4 * 4;
   const uint64_t expected = kVectorAssetHeaderSize + words_padded + uint64_t(count) * 4 +
                             uint64_t(count) * dim * 2;
-  if (size != expected) {
-    fail("it is " + std::to_string(size) + " bytes long but its header describes " +
-         std::to_string(expected) + " bytes (" + (size < expected ? "truncated" : "trailing data") +
-         ")");
-  }
-  if (crc32(data + kVectorAssetHeaderSize, size - kVectorAssetHeaderSize) != checksum) {
-    fail("its checksum does not match (the file is corrupt)");
-  }
+  check_asset_size(kKind, size, expected);
+  check_asset_checksum(kKind, data + kVectorAssetHeaderSize, size - kVectorAssetHeaderSize, checksum);
 
   DecodedVectors out;
   out.dim = dim;
