@@ -2,9 +2,12 @@
 //   await playground.ready   -> resolves once the WebAssembly core and the default vectors are
 //                               loaded (then playground.vectors and playground.api are set);
 //                               rejects, with the reason shown on the page, if loading fails.
+//   playground.tokenizers    -> the tokenizer worker's client (load, encode, count, decode),
+//                               as the tokenizer panel uses it.
 // The library is imported dynamically so that a missing lib/ is reported on the page too.
 // Performance marks "playground:ready" and "playground:examples-shown" (every panel has shown
-// its first result) let tests and benchmarks time the page.
+// its first result) let tests and benchmarks time the page; "playground:tokens-shown" is set
+// each time the tokenizer panel has drawn a text's tokens.
 import { h } from "./dom.js";
 import { applyTranslations, formatInteger, formatMegabytes, getLang, onLangChange, setLang, t } from "./i18n.js";
 import { Vocabulary } from "./words.js";
@@ -15,8 +18,11 @@ import { createAnalogyPanel } from "./panels/analogy.js";
 import { createOddOneOutPanel } from "./panels/odd-one-out.js";
 import { createVectorStripsPanel } from "./panels/vector-strips.js";
 import { createPcaPanel } from "./panels/pca.js";
+import { createTokenizerClient } from "./tokenizer-client.js";
+import { createTokenizerPanel } from "./panels/tokenizer.js";
+import { createComparePanel } from "./panels/tokenizer-compare.js";
 
-const playground = { ready: null, vectors: null, api: null };
+const playground = { ready: null, vectors: null, api: null, tokenizers: null };
 window.playground = playground;
 let resolveReady;
 let rejectReady;
@@ -32,6 +38,7 @@ playground.ready.catch(() => {});
 let vocabulary = null;
 const ctx = {
   vectors: null,
+  api: null,
   failed: false,
   get vocab() {
     if (!vocabulary && ctx.vectors) vocabulary = new Vocabulary(ctx.vectors.words());
@@ -126,9 +133,10 @@ async function loadEverything() {
   }
 }
 
-function onLoaded({ api, vectors }, panels) {
+function onLoaded({ api, vectors }, panels, tokenizerPanel) {
   status.removeAttribute("aria-busy");
   ctx.vectors = vectors;
+  ctx.api = api;
   playground.api = api;
   playground.vectors = vectors;
   const ms = Math.round(performance.now() - startedAt);
@@ -140,7 +148,8 @@ function onLoaded({ api, vectors }, panels) {
   resolveReady(playground);
   // Each panel then shows its example (or the query asked for while loading), one per task so
   // that the page stays responsive in between.
-  const queue = [...panels];
+  // The tokenizer panel first: its data (0.4 MB for GPT-2) is fetched only now.
+  const queue = [tokenizerPanel, ...panels];
   const next = () => {
     const panel = queue.shift();
     if (!panel) return performance.mark("playground:examples-shown");
@@ -150,13 +159,15 @@ function onLoaded({ api, vectors }, panels) {
   setTimeout(next, 0);
 }
 
-function onFailed(error) {
+function onFailed(error, tokenizerPanel) {
   status.removeAttribute("aria-busy");
   ctx.failed = true;
   console.error(error.cause ?? error);
   status.classList.add("is-error");
   showStatus(() => failureView(error.stage, error.cause ?? error));
   rejectReady(error.cause ?? error);
+  // Tokenizers do not need the vectors: that panel can still work.
+  tokenizerPanel.start();
 }
 
 // Loading starts before the panels are built, so the two overlap.
@@ -167,9 +178,22 @@ const loading = loadEverything();
 
 setupLanguageSwitch();
 setupNotice();
+const tokenizers = createTokenizerClient();
+playground.tokenizers = tokenizers;
+const neighboursPanel = createNeighboursPanel(ctx);
+const tokenizerPanel = createTokenizerPanel(ctx, {
+  client: tokenizers,
+  openNeighbours(word) {
+    neighboursPanel.query(word);
+    neighboursPanel.root.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "start" });
+    neighboursPanel.input.focus({ preventScroll: true });
+  },
+});
+const comparePanel = createComparePanel(ctx, { client: tokenizers, tokenizer: tokenizerPanel });
+document.getElementById("tok-panels").replaceChildren(tokenizerPanel.root, comparePanel.root);
 const panels = [
   createLookupPanel(ctx),
-  createNeighboursPanel(ctx),
+  neighboursPanel,
   createAnalogyPanel(ctx),
   createSimilarityPanel(ctx),
   createOddOneOutPanel(ctx),
@@ -178,4 +202,7 @@ const panels = [
 ];
 document.getElementById("panels").replaceChildren(...panels.map((p) => p.root));
 applyTranslations(document);
-loading.then((loaded) => onLoaded(loaded, panels), onFailed);
+loading.then(
+  (loaded) => onLoaded(loaded, panels, tokenizerPanel),
+  (error) => onFailed(error, tokenizerPanel),
+);

@@ -57,5 +57,12 @@ export function createNeighboursPanel(ctx) {
     form(submit, h("div", { class: "form-row" }, wrap, kField, submitButton("neighbours.submit", "neighbours-submit"))),
     exampleChips(LOOKUP_EXAMPLES.map((word) => ({ label: word, onClick: () => query(word) }))),
   );
-  return { id: "neighbours", root: card.root, start: card.starter(submit) };
+  return {
+    id: "neighbours",
+    root: card.root,
+    start: card.starter(submit),
+    /** Shows the neighbours of `word` (used by the tokenizer panel's word links). */
+    query,
+    input,
+  };
 }
