@@ -21,6 +21,7 @@ import { createPcaPanel } from "./panels/pca.js";
 import { createTokenizerClient } from "./tokenizer-client.js";
 import { createTokenizerPanel } from "./panels/tokenizer.js";
 import { createComparePanel } from "./panels/tokenizer-compare.js";
+import { applyEmbedOptions, readEmbedOptions } from "./embed.js";
 
 const playground = { ready: null, vectors: null, api: null, tokenizers: null };
 window.playground = playground;
@@ -201,6 +202,9 @@ const panels = [
   createVectorStripsPanel(ctx),
 ];
 document.getElementById("panels").replaceChildren(...panels.map((p) => p.root));
+const embedOptions = readEmbedOptions();
+if (embedOptions.lang) setLang(embedOptions.lang);
+applyEmbedOptions(embedOptions);
 applyTranslations(document);
 loading.then(
   (loaded) => onLoaded(loaded, panels, tokenizerPanel),

@@ -1,0 +1,61 @@
+// Embedding: index.html?embed=1&panels=…&lang=… shows only the chosen panels, without the page's
+// header and footer, in the chosen language, inside an <iframe> of another page.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../../tools/serve.mjs";
+import { PANEL_IDS, readEmbedOptions } from "../../web/embed.js";
+
+const dist = fileURLToPath(new URL("../../dist", import.meta.url));
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+let server;
+let browser;
+const problems = [];
+
+before(async () => {
+  assert.ok(existsSync(`${dist}/index.html`), "dist/ is missing: run bash tools/build.sh first");
+  // A course page that embeds the analogy panel in Turkish.
+  writeFileSync(`${dist}/embed-example.html`, '<!doctype html><title>Course</title><link rel="icon" href="data:,"><h1>Week 3</h1><iframe title="Analogy" src="index.html?embed=1&amp;panels=analogy&amp;lang=tr" width="700" height="900"></iframe>');
+  server = await serve(dist, 0);
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(`${dist}/embed-example.html`, { force: true });  // dist/ is what gets deployed
+  assert.deepEqual(problems, []);
+});
+
+test("options parse, ignoring unknown panels", () => {
+  const o = readEmbedOptions("?embed=1&panels=tok, analogy,nope&lang=tr");
+  assert.equal(o.embed, true);
+  assert.deepEqual([...o.panels], ["tok", "analogy"]);
+  assert.deepEqual(o.unknown, ["nope"]);
+  assert.equal(o.lang, "tr");
+  assert.deepEqual(readEmbedOptions(""), { embed: false, panels: null, unknown: [], lang: null });
+  assert.equal(readEmbedOptions("?lang=de").lang, null);
+});
+
+test("an iframe shows only the analogy panel, in Turkish, and it answers", async () => {
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 800, height: 1000 } });
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${server.url}embed-example.html`);
+  const frame = page.frameLocator("iframe");
+  const inner = await (await page.waitForSelector("iframe")).contentFrame();
+  await inner.waitForFunction(() => window.playground?.ready);
+  await inner.evaluate(() => window.playground.ready);
+  assert.equal(await inner.evaluate(() => document.documentElement.lang), "tr");
+  const visible = await inner.evaluate((ids) => ids.filter((id) => { const el = document.getElementById(`panel-${id}`); return el && el.offsetParent !== null; }), PANEL_IDS);
+  assert.deepEqual(visible, ["analogy"]);
+  assert.equal(await frame.locator(".site-header").isVisible(), false);
+  assert.equal(await frame.locator(".site-footer").isVisible(), false);
+  // The panel shows its example (man : king :: woman : ?) with queen first.
+  await frame.locator('[data-testid="panel-analogy"]').getByText("queen").first().waitFor();
+  await page.screenshot({ path: fileURLToPath(new URL("../../test-results/embed.png", import.meta.url)) });
+  await context.close();
+});
