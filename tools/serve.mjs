@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// A small static file server for dist/ (or the folder given), on 127.0.0.1 only.
+// A small static file server for dist/ (or the folder given), on 127.0.0.1 only. It behaves like
+// the static hosts the page is meant for (GitHub Pages and the like): text, JS, CSS and WASM are
+// gzip-compressed when the browser accepts it, and every response has an ETag, so a second
+// request for the same file (the tokenizer worker loading the library again) is a 304.
 //   node tools/serve.mjs [folder] [--port N]     (PORT env also works; default 8080, next free if taken)
 // Also imported by the browser tests and benchmarks: serve(folder, port) -> { url, close }.
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -22,8 +26,19 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
+// Compressed like GitHub Pages does; the binary assets (.bin) are sent as they are.
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".ts"]);
+
 export function serve(folder, port = 0) {
   const base = resolve(folder);
+  const gzipped = new Map();  // path -> { etag, body }
+  const gzipOf = (path, etag) => {
+    const hit = gzipped.get(path);
+    if (hit?.etag === etag) return hit.body;
+    const body = gzipSync(readFileSync(path), { level: 6 });
+    gzipped.set(path, { etag, body });
+    return body;
+  };
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     path = normalize(join(base, path));
@@ -33,8 +48,20 @@ export function serve(folder, port = 0) {
     }
     try {
       if (statSync(path).isDirectory()) path = join(path, "index.html");
-      const size = statSync(path).size;
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "content-length": size, "cache-control": "no-cache" });
+      const stat = statSync(path);
+      const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const headers = { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache", etag, vary: "accept-encoding" };
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      if (COMPRESSIBLE.has(extname(path)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const body = gzipOf(path, etag);
+        res.writeHead(200, { ...headers, "content-encoding": "gzip", "content-length": body.length });
+        res.end(req.method === "HEAD" ? undefined : body);
+        return;
+      }
+      res.writeHead(200, { ...headers, "content-length": stat.size });
       if (req.method === "HEAD") res.end();
       else createReadStream(path).pipe(res);
     } catch {
