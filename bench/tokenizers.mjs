@@ -2,6 +2,9 @@
 // project's encode() against OpenAI's tiktoken (npm, Rust compiled to WASM), js-tiktoken and
 // gpt-tokenizer, for gpt2, cl100k_base and o200k_base; plus pathological inputs.
 // Reported, not asserted. Median of several runs over the whole corpus, after a warm-up.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { get_encoding } from "tiktoken";
 import { getEncoding } from "js-tiktoken";
 import { init } from "../dist/lib/playground.js";
@@ -56,6 +59,7 @@ export async function benchTokenizers({ megabytes = 2 } = {}) {
     rows.push(row);
     tk.free();
   }
+  const native = nativeThroughput(text);
   const patho = [];
   for (const [label, input] of [["100,000 × 'a'", "a".repeat(100_000)], ["200,000 × 'a'", "a".repeat(200_000)], ["1,000,000 × '^'", "^".repeat(1_000_000)], ["100,000 spaces", " ".repeat(100_000)], ["100,000 × '0'", "0".repeat(100_000)]]) {
     const row = { label };
@@ -65,16 +69,39 @@ export async function benchTokenizers({ megabytes = 2 } = {}) {
     }
     patho.push(row);
   }
-  return { bytes, parts, rows, patho };
+  return { bytes, parts, rows, patho, native };
 }
 
-export function printTokenizerResults({ bytes, parts, rows, patho }) {
+// The native build (build/native, Release) on the same corpus, single thread.
+function nativeThroughput(text) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  try {
+    execFileSync("cmake", ["-S", root, "-B", `${root}build/native`, "-DCMAKE_BUILD_TYPE=Release"], { stdio: "ignore" });
+    execFileSync("cmake", ["--build", `${root}build/native`, "--target", "playground_tokenizer_bench", "-j2"], { stdio: "ignore" });
+    mkdirSync(`${root}build/bench`, { recursive: true });
+    writeFileSync(`${root}build/bench/corpus.txt`, text);
+    const out = execFileSync(`${root}build/native/playground_tokenizer_bench`, [`${root}build/bench/corpus.txt`, `${root}assets/tokenizers`, String(RUNS)], { encoding: "utf8" });
+    return Object.fromEntries(out.trim().split("\n").map((line) => {
+      const [name, mbps] = line.split(" ");
+      return [name, Number(mbps)];
+    }));
+  } catch (error) {
+    return { error: error.message.split("\n")[0] };
+  }
+}
+
+export function printTokenizerResults({ bytes, parts, rows, patho, native }) {
   console.log(`\nTokenizer throughput, MB/s (median of ${RUNS}; corpus ${(bytes / 1e6).toFixed(2)} MB: ${Object.entries(parts).map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)}`).join(", ")})`);
   console.log("| encoding | tokens | this project | tiktoken (npm) | js-tiktoken | gpt-tokenizer | ours ÷ fastest other |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     const best = Math.max(r.tiktoken, r["js-tiktoken"], r["gpt-tokenizer"]);
     console.log(`| ${r.name} | ${r.tokens} | ${r.ours.toFixed(1)} | ${r.tiktoken.toFixed(1)} | ${r["js-tiktoken"].toFixed(1)} | ${r["gpt-tokenizer"].toFixed(1)} | ${(r.ours / best).toFixed(2)}× |`);
+  }
+  if (native) {
+    console.log(native.error
+      ? `\nNative build: could not run (${native.error})`
+      : `\nNative build, single thread, same corpus: ${Object.entries(native).map(([k, v]) => `${k} ${v.toFixed(1)} MB/s`).join(", ")}`);
   }
   console.log("\nPathological inputs through the JS API, ms (median of 3)");
   console.log("| input | gpt2 | cl100k_base | o200k_base | llama3 |");
