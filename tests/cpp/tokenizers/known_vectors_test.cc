@@ -110,6 +110,21 @@ TEST(KnownVectors, RoundTripAndFastMatchesReferenceOnRandomText) {
   }
 }
 
+TEST(KnownVectors, RepeatedPiecesEncodeAsTheFirstTime) {
+  // encode() caches multi-token pieces within a call; repeats must give the same ids, also
+  // after the output vector has grown (the cache points into it by offset).
+  std::mt19937 rng(77);
+  for (const char* name : kAll) {
+    const Tokenizer& t = committed_tokenizer(name);
+    std::string text;
+    for (int i = 0; i < 2000; ++i) {
+      text += i % 7 == 0 ? " unbelievably" : i % 5 == 0 ? " Kediciklerimizden" : " ";
+      text += testing::random_text(&rng, 8, /*invalid_bytes=*/false);
+    }
+    ASSERT_EQ(t.encode(text), t.encode_reference(text)) << name;
+  }
+}
+
 TEST(KnownVectors, PathologicalInputsComplete) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"100,000 x a", std::string(100000, 'a')},
