@@ -251,20 +251,23 @@ const utf8Decoder = new TextDecoder("utf-8");  // ill-formed sequences become U+
 /**
  * Maps ascending UTF-8 byte offsets of `text` to UTF-16 offsets. An offset inside a character
  * maps to that character's start (`roundUp` false) or end (`roundUp` true), so a token that
- * covers part of an emoji still points at the whole emoji.
+ * covers part of an emoji still points at the whole emoji. `mapper.exact` tells whether the last
+ * offset fell on a character boundary.
  */
 function utf16Mapper(text) {
   let byte = 0;
   let unit = 0;
-  return (target, roundUp) => {
+  const mapper = (target, roundUp) => {
     if (target < byte) {
       byte = 0;
       unit = 0;
     }
+    mapper.exact = true;
     while (byte < target && unit < text.length) {
       const cp = text.codePointAt(unit);
       const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
       if (byte + bytes > target) {
+        mapper.exact = false;
         return roundUp ? unit + (cp > 0xffff ? 2 : 1) : unit;
       }
       byte += bytes;
@@ -272,6 +275,8 @@ function utf16Mapper(text) {
     }
     return unit;
   };
+  mapper.exact = true;
+  return mapper;
 }
 
 function checkText(text) {
@@ -334,11 +339,18 @@ export class Tokenizer {
     const toUnit = utf16Mapper(text);
     const out = [];
     for (let i = 0; i < flat.length; i += 3) {
-      const [id, startByte, endByte] = [flat[i], flat[i + 1], flat[i + 2]];
+      const id = flat[i];
+      const startByte = flat[i + 1];
+      const endByte = flat[i + 2];
       const tokenBytes = startByte === endByte ? unwrap(this.#core().decodeBytes([id])) : bytes.slice(startByte, endByte);
       const start = toUnit(startByte, false);
+      const startExact = toUnit.exact;
       const end = startByte === endByte ? start : toUnit(endByte, true);
-      out.push({ id, text: utf8Decoder.decode(tokenBytes), bytes: tokenBytes, start, end });
+      // Most tokens cover whole characters: their text is a slice of the input (much cheaper than
+      // decoding); a token holding part of a character, or a lone surrogate, is decoded (U+FFFD).
+      let tokenText = startByte === endByte ? null : startExact && toUnit.exact ? text.slice(start, end) : null;
+      if (tokenText === null || tokenText.isWellFormed?.() === false) tokenText = utf8Decoder.decode(tokenBytes);
+      out.push({ id, text: tokenText, bytes: tokenBytes, start, end });
     }
     return out;
   }
