@@ -39,6 +39,25 @@ test("options parse, ignoring unknown panels", () => {
   assert.equal(readEmbedOptions("?lang=de").lang, null);
 });
 
+test("the site works under a sub-path, as on GitHub Pages (https://user.github.io/repo/)", async () => {
+  // Serve the folder above dist/, so the page lives at /dist/ instead of the root.
+  const parent = await serve(fileURLToPath(new URL("../../", import.meta.url)), 0);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const failed = [];
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  page.on("pageerror", (e) => problems.push(e.message));
+  try {
+    await page.goto(`${parent.url}dist/index.html`);
+    await page.evaluate(() => window.playground.ready);
+    assert.equal(await page.evaluate(() => window.playground.vectors.nearest("cat", 1)[0].word), "dog");
+    assert.deepEqual(failed, []);
+  } finally {
+    await context.close();
+    await parent.close();
+  }
+});
+
 test("an iframe shows only the analogy panel, in Turkish, and it answers", async () => {
   const context = await browser.newContext({ locale: "en-US", viewport: { width: 800, height: 1000 } });
   const page = await context.newPage();
