@@ -3,13 +3,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { serve } from "../../tools/serve.mjs";
 import { PANEL_IDS, readEmbedOptions } from "../../web/embed.js";
-
-const dist = fileURLToPath(new URL("../../dist", import.meta.url));
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+import { dist, launchChromium, results, root, watchPage } from "./harness.mjs";
 let server;
 let browser;
 const problems = [];
@@ -19,7 +15,7 @@ before(async () => {
   // A course page that embeds the analogy panel in Turkish.
   writeFileSync(`${dist}/embed-example.html`, '<!doctype html><title>Course</title><link rel="icon" href="data:,"><h1>Week 3</h1><iframe title="Analogy" src="index.html?embed=1&amp;panels=analogy&amp;lang=tr" width="700" height="900"></iframe>');
   server = await serve(dist, 0);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -41,12 +37,12 @@ test("options parse, ignoring unknown panels", () => {
 
 test("the site works under a sub-path, as on GitHub Pages (https://user.github.io/repo/)", async () => {
   // Serve the folder above dist/, so the page lives at /dist/ instead of the root.
-  const parent = await serve(fileURLToPath(new URL("../../", import.meta.url)), 0);
+  const parent = await serve(root, 0);
   const context = await browser.newContext();
   const page = await context.newPage();
   const failed = [];
   page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
-  page.on("pageerror", (e) => problems.push(e.message));
+  watchPage(page, problems);
   try {
     await page.goto(`${parent.url}dist/index.html`);
     await page.evaluate(() => window.playground.ready);
@@ -61,8 +57,7 @@ test("the site works under a sub-path, as on GitHub Pages (https://user.github.i
 test("an iframe shows only the analogy panel, in Turkish, and it answers", async () => {
   const context = await browser.newContext({ locale: "en-US", viewport: { width: 800, height: 1000 } });
   const page = await context.newPage();
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
+  watchPage(page, problems);
   await page.goto(`${server.url}embed-example.html`);
   const frame = page.frameLocator("iframe");
   const inner = await (await page.waitForSelector("iframe")).contentFrame();
@@ -75,6 +70,6 @@ test("an iframe shows only the analogy panel, in Turkish, and it answers", async
   assert.equal(await frame.locator(".site-footer").isVisible(), false);
   // The panel shows its example (man : king :: woman : ?) with queen first.
   await frame.locator('[data-testid="panel-analogy"]').getByText("queen").first().waitFor();
-  await page.screenshot({ path: fileURLToPath(new URL("../../test-results/embed.png", import.meta.url)) });
+  await page.screenshot({ path: `${results}/embed.png` });
   await context.close();
 });

@@ -5,14 +5,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { serve } from "../../tools/serve.mjs";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const dist = `${root}dist`;
-const results = `${root}test-results`;
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+import { dist, launchChromium, results, watchPage } from "./harness.mjs";
 const XSS = "<img src=x onerror=alert(1)>";
 
 describe("playground page", { timeout: 60_000 }, () => {
@@ -21,16 +15,7 @@ describe("playground page", { timeout: 60_000 }, () => {
   let page;
   const problems = []; // console errors, page errors and dialogs, from every page opened
 
-  function watch(p) {
-    p.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    p.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    p.on("dialog", async (dialog) => {
-      problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-      await dialog.dismiss();
-    });
-  }
+  const watch = (p) => watchPage(p, problems);
 
   async function openPage(options) {
     const context = await browser.newContext({ locale: "en-US", ...options });
@@ -52,7 +37,7 @@ describe("playground page", { timeout: 60_000 }, () => {
   before(async () => {
     assert.ok(existsSync(`${dist}/index.html`) && existsSync(`${dist}/lib/playground_core.wasm`), "dist/ is missing: run bash tools/build.sh first");
     server = await serve(dist, 0);
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await openPage({ viewport: { width: 1280, height: 900 } });
   });
 

@@ -5,14 +5,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { serve } from "../../tools/serve.mjs";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const dist = `${root}dist`;
-const results = `${root}test-results`;
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+import { dist, launchChromium, results, watchPage } from "./harness.mjs";
 
 describe("tokenizer panels", { timeout: 90_000 }, () => {
   let server;
@@ -22,16 +16,7 @@ describe("tokenizer panels", { timeout: 90_000 }, () => {
   const tokenizerRequests = []; // file names under assets/tokenizers/, in request order
   let vectorRequests = 0;
 
-  function watch(p) {
-    p.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    p.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    p.on("dialog", async (dialog) => {
-      problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-      await dialog.dismiss();
-    });
-  }
+  const watch = (p) => watchPage(p, problems);
 
   async function openPage(options) {
     const context = await browser.newContext({ locale: "en-US", ...options });
@@ -67,7 +52,7 @@ describe("tokenizer panels", { timeout: 90_000 }, () => {
   before(async () => {
     assert.ok(existsSync(`${dist}/index.html`) && existsSync(`${dist}/assets/tokenizers/gpt2.bin`), "dist/ is missing: run bash tools/build.sh first");
     server = await serve(dist, 0);
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await openPage({ viewport: { width: 1280, height: 900 } });
     await byTestId("tok-done").waitFor();
   });
