@@ -130,6 +130,12 @@ export class Playground {
   ): Promise<Vectors>;
 }
 
+/** Downloads (in Node: reads) a vector asset without parsing it, e.g. while init() runs; give the bytes to loadVectors(). */
+export function fetchVectorBytes(
+  source?: string | URL,
+  options?: { onProgress?: (received: number, total: number) => void },
+): Promise<Uint8Array>;
+
 /** Instantiates the WebAssembly core once; later calls return the same Playground. */
 export function init(options?: { wasmUrl?: string | URL }): Promise<Playground>;
 

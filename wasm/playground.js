@@ -95,6 +95,14 @@ async function readBytes(url, onProgress) {
 // Deletes the C++ object of a Vectors that JS has garbage-collected.
 const finalizer = typeof FinalizationRegistry === "function" ? new FinalizationRegistry((handle) => handle.delete()) : null;
 
+/**
+ * Downloads (or, in Node, reads) a vector asset without parsing it, so a page can start the
+ * download before init() has finished; pass the bytes to loadVectors(). Default: the default set.
+ */
+export function fetchVectorBytes(source = DEFAULT_VECTORS_URL, { onProgress } = {}) {
+  return readBytes(toUrl(source), onProgress);
+}
+
 /** A loaded word-vector set. See playground.d.ts for each method. */
 export class Vectors {
   #handle;

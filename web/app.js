@@ -112,13 +112,9 @@ async function loadEverything() {
   let stage = "library";
   try {
     const library = await import("./lib/playground.js");
-    stage = "core";
-    const api = await library.init();
-    performance.mark("playground:core-ready");
-    stage = "vectors";
-    showStatus(() => progressView(0, 0));
+    // The vectors download while the WebAssembly core compiles.
     let lastPaint = 0;
-    const vectors = await api.loadVectors(undefined, {
+    const bytes = library.fetchVectorBytes(undefined, {
       onProgress(received, total) {
         const now = performance.now();
         if (now - lastPaint > 50 || received === total) {
@@ -127,6 +123,12 @@ async function loadEverything() {
         }
       },
     });
+    bytes.catch(() => {});  // reported below, in its stage
+    stage = "core";
+    const api = await library.init();
+    performance.mark("playground:core-ready");
+    stage = "vectors";
+    const vectors = await api.loadVectors(await bytes);
     performance.mark("playground:vectors-loaded");
     return { api, vectors };
   } catch (error) {

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { before, describe, test } from "node:test";
-import { init, PlaygroundError, Vectors } from "embedding-playground";
+import { fetchVectorBytes, init, PlaygroundError, Vectors } from "embedding-playground";
 
 const ASSET = new URL("../../assets/glove-6b-100d-10k.bin", import.meta.url);
 let pg;
@@ -54,6 +54,16 @@ describe("loading", () => {
       other.dispose();
     }
     throwsCode(() => fromBytes.nearest("cat"), "DISPOSED");
+  });
+
+  test("fetchVectorBytes reads the default set without init, for loadVectors", async () => {
+    const bytes = await fetchVectorBytes();
+    assert.ok(bytes instanceof Uint8Array);
+    assert.deepEqual(bytes, new Uint8Array(await readFile(ASSET)));
+    const other = await pg.loadVectors(bytes);
+    assert.equal(other.size, vs.size);
+    other.dispose();
+    await assert.rejects(fetchVectorBytes(new URL("file:///nonexistent/vectors.bin")), /ENOENT|no such file/);
   });
 
   test("a truncated, corrupt or foreign asset is a clear error", async () => {
