@@ -3,6 +3,7 @@
 #include <array>
 
 #include "common/error.h"
+#include "common/utf8.h"
 #include "tokenizers/unicode_class.h"
 
 namespace playground {

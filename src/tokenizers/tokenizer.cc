@@ -3,8 +3,8 @@
 #include <unordered_map>
 
 #include "common/error.h"
+#include "common/utf8.h"
 #include "tokenizers/tokenizer_asset.h"
-#include "tokenizers/unicode_class.h"
 
 namespace playground {
 namespace {
@@ -152,10 +152,6 @@ std::string Tokenizer::decode(const std::vector<uint32_t>& ids) const {
   for (uint32_t id : ids) out += model_.token_bytes(id);
   return out;
 }
-
-}  // namespace playground
-
-namespace playground {
 
 std::string Tokenizer::decode_text(const std::vector<uint32_t>& ids) const {
   return replace_invalid_utf8(decode(ids));

@@ -8,8 +8,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
-#include <string_view>
 
 namespace playground {
 
@@ -34,21 +32,5 @@ char32_t unicode_simple_lower(char32_t cp);
 
 // The Unicode version the tables were generated from, e.g. "15.0.0".
 const char* unicode_tables_version();
-
-// One decoded step through UTF-8 text.
-struct Utf8Char {
-  char32_t cp;   // the code point; U+FFFD for an invalid byte
-  uint8_t len;   // bytes consumed, 1..4
-  bool valid;    // false for a byte that does not start a well-formed sequence
-};
-
-// Decodes the character at `text[pos]` (pos < text.size()). An invalid or truncated sequence
-// consumes exactly one byte and is reported with valid == false.
-Utf8Char decode_utf8_at(std::string_view text, size_t pos);
-
-// `bytes` with every ill-formed part replaced by U+FFFD, one per maximal subpart, exactly as
-// the WHATWG Encoding Standard's UTF-8 decoder (JS TextDecoder) does: a token that ends inside
-// a character (one emoji over several tokens) decodes to U+FFFD, as in the JS layer.
-std::string replace_invalid_utf8(std::string_view bytes);
 
 }  // namespace playground

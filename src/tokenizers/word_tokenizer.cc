@@ -1,5 +1,6 @@
 #include "tokenizers/word_tokenizer.h"
 
+#include "common/utf8.h"
 #include "tokenizers/unicode_class.h"
 #include "vectors/vector_store.h"
 
@@ -36,24 +37,6 @@ bool is_apostrophe(Char c) { return c.cp == '\'' || c.cp == 0x2019; }
 bool is_hyphen(Char c) { return c.cp == '-' || c.cp == 0x2010; }
 
 char32_t fold(Char c) { return unicode_simple_lower(c.cp); }
-
-void append_utf8(std::string* out, char32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(char(cp));
-  } else if (cp < 0x800) {
-    out->push_back(char(0xC0 | cp >> 6));
-    out->push_back(char(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(char(0xE0 | cp >> 12));
-    out->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(char(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(char(0xF0 | cp >> 18));
-    out->push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(char(0x80 | (cp & 0x3F)));
-  }
-}
 
 // The normalised form of text[start, end): simple lower case, and in words ’ -> ' (GloVe
 // spells its clitics with '; a lone ’ is a word of its own there and is kept).

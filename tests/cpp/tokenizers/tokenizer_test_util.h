@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/utf8.h"
 #include "tokenizers/tokenizer.h"
 
 namespace playground::testing {
@@ -83,27 +84,6 @@ inline std::string sha256_hex(const std::vector<uint8_t>& data) {
   return std::string(hex, 64);
 }
 
-// UTF-8 of one code point.
-inline std::string utf8(char32_t cp) {
-  std::string s;
-  if (cp < 0x80) {
-    s += char(cp);
-  } else if (cp < 0x800) {
-    s += char(0xC0 | cp >> 6);
-    s += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    s += char(0xE0 | cp >> 12);
-    s += char(0x80 | ((cp >> 6) & 0x3F));
-    s += char(0x80 | (cp & 0x3F));
-  } else {
-    s += char(0xF0 | cp >> 18);
-    s += char(0x80 | ((cp >> 12) & 0x3F));
-    s += char(0x80 | ((cp >> 6) & 0x3F));
-    s += char(0x80 | (cp & 0x3F));
-  }
-  return s;
-}
-
 // Random text built from characters that stress the scanners and the merge loop: spaces and
 // newlines, apostrophes and contraction letters, digits, punctuation, Latin, Turkish, marks,
 // CJK, emoji, U+0085, U+FEFF, and (if `invalid_bytes`) stray bytes.
@@ -123,7 +103,7 @@ inline std::string random_text(std::mt19937* rng, size_t max_chars, bool invalid
     if (invalid_bytes && byte(*rng) < 8) {
       s += char(0x80 + byte(*rng) % 0x80);
     } else {
-      s += utf8(kPool[pick(*rng)]);
+      s += encode_utf8(kPool[pick(*rng)]);
     }
   }
   return s;

@@ -59,32 +59,5 @@ TEST(UnicodeClass, SimpleLowerCase) {
   EXPECT_STREQ(unicode_tables_version(), "16.0.0");
 }
 
-TEST(UnicodeClass, DecodesUtf8AndFlagsInvalidBytes) {
-  const std::string s = "a\xC3\xA7\xE2\x82\xAC\xF0\x9F\x91\x8D";
-  EXPECT_EQ(decode_utf8_at(s, 0).cp, U'a');
-  EXPECT_EQ(decode_utf8_at(s, 1).cp, char32_t(0xE7));
-  EXPECT_EQ(decode_utf8_at(s, 3).cp, char32_t(0x20AC));
-  EXPECT_EQ(decode_utf8_at(s, 6).cp, char32_t(0x1F44D));
-  EXPECT_EQ(decode_utf8_at(s, 6).len, 4);
-  for (const std::string bad : {"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xFF"}) {
-    const Utf8Char c = decode_utf8_at(bad, 0);
-    EXPECT_FALSE(c.valid);
-    EXPECT_EQ(c.len, 1);
-  }
-}
-
-TEST(UnicodeClass, ReplacesIllFormedUtf8AsTextDecoderDoes) {
-  const std::string r = "\xEF\xBF\xBD";
-  EXPECT_EQ(replace_invalid_utf8("ok \xC3\xA7 \xF0\x9F\x91\x8D"), "ok \xC3\xA7 \xF0\x9F\x91\x8D");
-  EXPECT_EQ(replace_invalid_utf8("\xF0\x9F\x91"), r);                 // one per maximal subpart
-  EXPECT_EQ(replace_invalid_utf8("\xF0\x9F\x91x"), r + "x");
-  EXPECT_EQ(replace_invalid_utf8("\xE2\x82"), r);
-  EXPECT_EQ(replace_invalid_utf8("\xED\xA0\x80"), r + r + r);         // surrogate
-  EXPECT_EQ(replace_invalid_utf8("\xC0\xAF"), r + r);                 // overlong
-  EXPECT_EQ(replace_invalid_utf8("\xFF\x80" "a"), r + r + "a");
-  EXPECT_EQ(replace_invalid_utf8("\xF4\x90\x80\x80"), r + r + r + r);  // above U+10FFFF
-  EXPECT_EQ(replace_invalid_utf8(""), "");
-}
-
 }  // namespace
 }  // namespace playground
