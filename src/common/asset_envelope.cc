@@ -4,39 +4,136 @@
 
 #include "common/crc32.h"
 #include "common/error.h"
+#include "common/little_endian.h"
 
 namespace playground {
+namespace {
 
-void fail_asset(const char* kind, const std::string& what) {
-  throw Error(ErrorCode::kBadAsset, std::string("Invalid ") + kind + " file: " + what);
+struct Format {
+  AssetKind kind;
+  char magic[5];
+  uint32_t version;
+  size_t header_size;
+};
+
+constexpr Format kFormats[] = {
+    {AssetKind::kVectors, "EPWV", kVectorAssetVersion, kVectorAssetHeaderSize},
+    {AssetKind::kTokenizer, "EPTK", kTokenizerAssetVersion, kTokenizerAssetHeaderSize},
+};
+
+const Format& format_of(AssetKind kind) { return kFormats[kind == AssetKind::kVectors ? 0 : 1]; }
+
+// The format whose magic `data` starts with (size >= 4), or null.
+const Format* format_with_magic(const uint8_t* data) {
+  for (const Format& f : kFormats) {
+    if (std::memcmp(data, f.magic, 4) == 0) return &f;
+  }
+  return nullptr;
 }
 
-void check_asset_start(const char* kind, const uint8_t* data, size_t size, size_t header_size,
-                       const char (&magic)[5], uint32_t version) {
-  if (size < header_size) {
-    fail_asset(kind, "it is " + std::to_string(size) + " bytes long, shorter than the " +
-                         std::to_string(header_size) + "-byte header (truncated download?)");
-  }
-  if (std::memcmp(data, magic, 4) != 0) {
-    fail_asset(kind, std::string("it does not start with the magic bytes \"") + magic + "\"");
-  }
-  const uint32_t found = read_u32_le(data + 4);
-  if (found != version) {
-    fail_asset(kind, "it has format version " + std::to_string(found) + ", this build reads version " +
-                         std::to_string(version));
+[[noreturn]] void fail_unknown(const std::string& what) {
+  throw Error(ErrorCode::kBadAsset, "Invalid asset file: " + what);
+}
+
+std::string truncated_header(size_t size, size_t header_size) {
+  return "it is " + std::to_string(size) + " bytes long, shorter than the " + std::to_string(header_size) +
+         "-byte header (truncated download?)";
+}
+
+void check_total(AssetKind kind, uint64_t total) {
+  if (total > kMaxAssetBytes) {
+    fail_asset(kind, "its header describes " + std::to_string(total) + " bytes, more than the " +
+                         std::to_string(kMaxAssetBytes) + " this build loads");
   }
 }
 
-void check_asset_size(const char* kind, size_t size, uint64_t expected) {
-  if (size != expected) {
-    fail_asset(kind, "it is " + std::to_string(size) + " bytes long but its header describes " +
-                         std::to_string(expected) + " bytes (" +
-                         (size < expected ? "truncated" : "trailing data") + ")");
+// The fields after the magic, for a file of format `f` (size >= f.header_size).
+AssetHeader read_fields(const Format& f, const uint8_t* data) {
+  AssetHeader h{};
+  h.kind = f.kind;
+  h.header_size = f.header_size;
+  h.version = read_u32_le(data + 4);
+  if (h.version != f.version) {
+    fail_asset(f.kind, "it has format version " + std::to_string(h.version) + ", this build reads version " +
+                           std::to_string(f.version));
   }
+  h.checksum = read_u32_le(data + kAssetChecksumOffset);
+  if (f.kind == AssetKind::kVectors) {
+    h.word_count = read_u32_le(data + 8);
+    h.dim = read_u32_le(data + 12);
+    h.words_bytes = read_u32_le(data + 16);
+    if (h.word_count == 0) fail_asset(f.kind, "it holds no words");
+    if (h.dim == 0 || h.dim > kMaxVectorDim) {
+      fail_asset(f.kind, "its dimension " + std::to_string(h.dim) + " is outside 1.." + std::to_string(kMaxVectorDim));
+    }
+    if (h.word_count > h.words_bytes / 2) {  // each word is at least one byte and a newline
+      fail_asset(f.kind, "its " + std::to_string(h.word_count) + " words cannot fit in a word list of " +
+                             std::to_string(h.words_bytes) + " bytes");
+    }
+    const uint64_t words_padded = (uint64_t(h.words_bytes) + 3) / 4 * 4;
+    h.total_size = f.header_size + words_padded + uint64_t(h.word_count) * 4 +
+                   uint64_t(h.word_count) * h.dim * 2;
+  } else {
+    h.token_count = read_u32_le(data + 8);
+    h.special_count = read_u32_le(data + 12);
+    const uint32_t body_bytes = read_u32_le(data + 16);
+    if (read_u32_le(data + 24) != 0) fail_asset(f.kind, "its reserved header field is not zero");
+    if (h.token_count < 256) {
+      fail_asset(f.kind, "it holds " + std::to_string(h.token_count) + " tokens, fewer than the 256 bytes");
+    }
+    if (h.special_count > kMaxSpecialTokens) {
+      fail_asset(f.kind, "its special token count " + std::to_string(h.special_count) + " is implausible");
+    }
+    // Each token takes at least its length byte, each special token 6 bytes (id, length, text).
+    if (uint64_t(h.token_count) + 6 * uint64_t(h.special_count) > body_bytes) {
+      fail_asset(f.kind, "its counts of " + std::to_string(h.token_count) + " tokens and " +
+                             std::to_string(h.special_count) + " special tokens are impossible for a body of " +
+                             std::to_string(body_bytes) + " bytes");
+    }
+    h.total_size = f.header_size + uint64_t(body_bytes);
+  }
+  check_total(f.kind, h.total_size);
+  return h;
 }
 
-void check_asset_checksum(const char* kind, const uint8_t* body, size_t body_size, uint32_t expected) {
-  if (crc32(body, body_size) != expected) fail_asset(kind, "its checksum does not match (the file is corrupt)");
+}  // namespace
+
+const char* asset_kind_name(AssetKind kind) { return kind == AssetKind::kVectors ? "vector" : "tokenizer"; }
+
+void fail_asset(AssetKind kind, const std::string& what) {
+  throw Error(ErrorCode::kBadAsset, std::string("Invalid ") + asset_kind_name(kind) + " file: " + what);
+}
+
+AssetHeader read_asset_header(const uint8_t* data, size_t size) {
+  if (size < 4) fail_unknown("it is " + std::to_string(size) + " bytes long, too short for any header (truncated download?)");
+  const Format* f = format_with_magic(data);
+  if (f == nullptr) {
+    fail_unknown("it starts with neither the magic bytes \"EPWV\" (word vectors) nor \"EPTK\" (tokenizer)");
+  }
+  if (size < f->header_size) fail_asset(f->kind, truncated_header(size, f->header_size));
+  return read_fields(*f, data);
+}
+
+AssetHeader read_asset_header(const uint8_t* data, size_t size, AssetKind expected) {
+  const Format& f = format_of(expected);
+  if (size < f.header_size) fail_asset(expected, truncated_header(size, f.header_size));
+  if (std::memcmp(data, f.magic, 4) != 0) {
+    const Format* other = format_with_magic(data);
+    fail_asset(expected, std::string("it does not start with the magic bytes \"") + f.magic + "\"" +
+                             (other ? std::string(" (it is a ") + asset_kind_name(other->kind) + " file)" : ""));
+  }
+  return read_fields(f, data);
+}
+
+void check_asset_body(const AssetHeader& header, const uint8_t* data, size_t size) {
+  if (size != header.total_size) {
+    fail_asset(header.kind, "it is " + std::to_string(size) + " bytes long but its header describes " +
+                                std::to_string(header.total_size) + " bytes (" +
+                                (size < header.total_size ? "truncated" : "trailing data") + ")");
+  }
+  if (crc32(data + header.header_size, size - header.header_size) != header.checksum) {
+    fail_asset(header.kind, "its checksum does not match (the file is corrupt)");
+  }
 }
 
 }  // namespace playground

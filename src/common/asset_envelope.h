@@ -1,6 +1,8 @@
-// The checks every binary asset of the project starts with (vectors "EPWV", tokenizers "EPTK"):
-// a header of fixed size, 4 magic bytes, a u32 format version, an exact total size and a CRC-32
-// of the body. Each throws Error(kBadAsset) with "Invalid <kind> file: <what is wrong>".
+// The envelope every binary asset of the project has: a fixed-size header (4 magic bytes, a u32
+// format version, counts that fix the file's exact size, and a CRC-32 of the body), then the body.
+// Two formats use it, word vectors "EPWV" (assets/README.md) and tokenizers "EPTK"
+// (assets/tokenizers/README.md); this file is the one place that knows their header fields.
+// Every check throws Error(kBadAsset) with "Invalid <kind> file: <what is wrong>".
 #pragma once
 
 #include <cstddef>
@@ -9,23 +11,59 @@
 
 namespace playground {
 
-// Little-endian u32 at `p`.
-inline uint32_t read_u32_le(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
+enum class AssetKind { kVectors, kTokenizer };
 
-// Throws Error(kBadAsset) "Invalid <kind> file: <what>".
-[[noreturn]] void fail_asset(const char* kind, const std::string& what);
+// "vector" or "tokenizer", as the error messages name the file.
+const char* asset_kind_name(AssetKind kind);
 
-// Checks that `size` covers the header, that the file starts with `magic` and that its version
-// (the u32 at offset 4) is `version`.
-void check_asset_start(const char* kind, const uint8_t* data, size_t size, size_t header_size,
-                       const char (&magic)[5], uint32_t version);
+inline constexpr uint32_t kVectorAssetVersion = 1;
+inline constexpr size_t kVectorAssetHeaderSize = 24;
+inline constexpr uint32_t kMaxVectorDim = 4096;
+inline constexpr uint32_t kTokenizerAssetVersion = 1;
+inline constexpr size_t kTokenizerAssetHeaderSize = 28;
+inline constexpr uint32_t kMaxSpecialTokens = 65536;
+// Offset of the u32 CRC-32 of the body, the same in both formats.
+inline constexpr size_t kAssetChecksumOffset = 20;
+// read_asset_header never reads more than this many bytes.
+inline constexpr size_t kAssetHeaderMaxSize = 28;
+// Largest file a header may describe. Decoded word vectors take about four times their asset's
+// size (float32 values and their unit copies), and a WebAssembly heap tops out at 2-4 GiB.
+inline constexpr uint64_t kMaxAssetBytes = uint64_t(512) << 20;
 
-// Checks that the file is exactly as long as its header describes.
-void check_asset_size(const char* kind, size_t size, uint64_t expected);
+// The header of an asset, as read_asset_header found it.
+struct AssetHeader {
+  AssetKind kind;
+  uint32_t version;
+  size_t header_size;   // bytes before the body: 24 (vectors) or 28 (tokenizer)
+  uint64_t total_size;  // the exact size the whole file must have, header included
+  uint32_t checksum;    // CRC-32 of the body, bytes [header_size, total_size)
+  // Vectors ("EPWV"); zero for a tokenizer.
+  uint32_t word_count = 0;
+  uint32_t dim = 0;
+  uint32_t words_bytes = 0;  // length of the word list before its padding
+  // Tokenizer ("EPTK"); zero for vectors.
+  uint32_t token_count = 0;
+  uint32_t special_count = 0;
+};
 
-// Checks the CRC-32 of the `body_size` bytes at `body`.
-void check_asset_checksum(const char* kind, const uint8_t* body, size_t body_size, uint32_t expected);
+// Reads and checks the header at the start of an asset, given the first `size` bytes of the file
+// (the whole file or only a prefix: at least the header, kAssetHeaderMaxSize bytes are always
+// enough). Checks the magic, the version and every field the header alone can refute (counts,
+// dimension, reserved bytes, a total size within kMaxAssetBytes), but neither the body nor its
+// checksum, so a caller can refuse a wrong-sized or oversized file before copying it anywhere:
+// the file must then be exactly `total_size` bytes long. Throws Error(kBadAsset) naming the
+// problem; `data` may be null when `size` is 0.
+AssetHeader read_asset_header(const uint8_t* data, size_t size);
+
+// read_asset_header for a file that must be of `expected` kind: any other magic, including the
+// other format's, fails as "Invalid <expected kind> file: ...".
+AssetHeader read_asset_header(const uint8_t* data, size_t size, AssetKind expected);
+
+// Checks that the whole file (`size` bytes at `data`) is exactly as long as `header` describes
+// and that its body matches the checksum. Throws Error(kBadAsset).
+void check_asset_body(const AssetHeader& header, const uint8_t* data, size_t size);
+
+// Throws Error(kBadAsset) "Invalid <kind> file: <what>", for the format readers' body checks.
+[[noreturn]] void fail_asset(AssetKind kind, const std::string& what);
 
 }  // namespace playground

@@ -1,5 +1,7 @@
 #include "common/error.h"
 
+#include "common/utf8.h"
+
 namespace playground {
 
 const char* error_code_name(ErrorCode code) {
@@ -10,6 +12,15 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kBadExpression: return "BAD_EXPRESSION";
   }
   return "ERROR";
+}
+
+std::string quote(std::string_view text) {
+  const std::string_view shown = utf8_prefix(text, kMaxQuotedChars);
+  return "\"" + replace_invalid_utf8(shown) + (shown.size() < text.size() ? "\xE2\x80\xA6\"" : "\"");
+}
+
+std::string bounded_error_word(std::string_view word) {
+  return std::string(utf8_prefix(word, SIZE_MAX, kMaxErrorWordBytes));
 }
 
 }  // namespace playground

@@ -121,9 +121,13 @@ std::string replace_invalid_utf8(std::string_view bytes) {
   return out;
 }
 
-std::string_view utf8_prefix(std::string_view text, size_t max_chars) {
+std::string_view utf8_prefix(std::string_view text, size_t max_chars, size_t max_bytes) {
   size_t end = 0;
-  for (size_t chars = 0; chars < max_chars && end < text.size(); ++chars) end += decode_utf8_at(text, end).len;
+  for (size_t chars = 0; chars < max_chars && end < text.size(); ++chars) {
+    const size_t len = decode_utf8_at(text, end).len;
+    if (len > max_bytes - end) break;
+    end += len;
+  }
   return text.substr(0, end);
 }
 

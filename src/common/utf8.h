@@ -44,9 +44,9 @@ std::string encode_utf8(char32_t cp);
 // a character (one emoji over several tokens) decodes to U+FFFD, as in the JS layer.
 std::string replace_invalid_utf8(std::string_view bytes);
 
-// The longest prefix of `text` with at most `max_chars` characters that ends on a character
-// boundary (an invalid byte counts as one character). Never longer than `text`.
-std::string_view utf8_prefix(std::string_view text, size_t max_chars);
+// The longest prefix of `text` that ends on a character boundary and holds at most `max_chars`
+// characters and at most `max_bytes` bytes (an invalid byte counts as a one-byte character).
+std::string_view utf8_prefix(std::string_view text, size_t max_chars, size_t max_bytes = SIZE_MAX);
 
 // ASCII-only lower-casing: GloVe's vocabulary is lower case English.
 std::string ascii_lower(std::string_view text);

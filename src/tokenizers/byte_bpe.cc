@@ -85,18 +85,9 @@ ByteBpeModel::ByteBpeModel(std::vector<std::string> tokens, std::vector<SpecialT
     if (byte_rank_[b] == kNoRank) bad("The single byte " + std::to_string(b) + " is not a token");
   }
   vocab_size_ = uint32_t(tokens.size());
+  check_specials(tokens);
   trie_.emplace_back();
   for (const SpecialToken& s : specials_) {
-    if (s.text.empty()) bad("A special token is empty");
-    if (s.id < tokens.size() && !tokens[s.id].empty()) {
-      bad("Special token " + s.text + " has id " + std::to_string(s.id) + ", which an ordinary token uses");
-    }
-    if (s.id == kNoRank) bad("Special token " + s.text + " has an invalid id");
-    for (const SpecialToken& o : specials_) {
-      if (&o != &s && (o.id == s.id || o.text == s.text)) {
-        bad("Special tokens " + o.text + " and " + s.text + " clash");
-      }
-    }
     uint32_t node = 0;
     for (char ch : s.text) {
       const uint8_t b = uint8_t(ch);
@@ -114,6 +105,41 @@ ByteBpeModel::ByteBpeModel(std::vector<std::string> tokens, std::vector<SpecialT
     trie_[node].id = s.id;
     vocab_size_ = std::max(vocab_size_, s.id + 1);
   }
+}
+
+void ByteBpeModel::check_specials(const std::vector<std::string>& tokens) {
+  // The one check of the special tokens, wherever they come from (an asset, a test): sorted
+  // views find clashes in O(n log n), as an asset may hold up to 65,536 of them.
+  special_by_id_.reserve(specials_.size());
+  std::vector<std::pair<std::string_view, uint32_t>> by_text;
+  by_text.reserve(specials_.size());
+  for (uint32_t i = 0; i < specials_.size(); ++i) {
+    const SpecialToken& s = specials_[i];
+    if (s.text.empty()) bad("Special token " + std::to_string(s.id) + " is empty");
+    if (s.id == kNoRank) bad("Special token " + quote(s.text) + " has an invalid id");
+    if (s.id < tokens.size() && !tokens[s.id].empty()) {
+      bad("Special token " + quote(s.text) + " has id " + std::to_string(s.id) + ", which an ordinary token uses");
+    }
+    special_by_id_.emplace_back(s.id, i);
+    by_text.emplace_back(s.text, i);
+  }
+  std::sort(special_by_id_.begin(), special_by_id_.end());
+  std::sort(by_text.begin(), by_text.end());
+  const auto clash = [&](uint32_t a, uint32_t b) {
+    bad("Special tokens " + quote(specials_[a].text) + " and " + quote(specials_[b].text) +
+        " clash (the same id or the same text)");
+  };
+  for (size_t i = 1; i < special_by_id_.size(); ++i) {
+    if (special_by_id_[i].first == special_by_id_[i - 1].first) clash(special_by_id_[i - 1].second, special_by_id_[i].second);
+  }
+  for (size_t i = 1; i < by_text.size(); ++i) {
+    if (by_text[i].first == by_text[i - 1].first) clash(by_text[i - 1].second, by_text[i].second);
+  }
+}
+
+const SpecialToken* ByteBpeModel::special_with_id(uint32_t id) const {
+  const auto it = std::lower_bound(special_by_id_.begin(), special_by_id_.end(), std::make_pair(id, uint32_t(0)));
+  return it != special_by_id_.end() && it->first == id ? &specials_[it->second] : nullptr;
 }
 
 uint32_t ByteBpeModel::rank_of(std::string_view bytes) const {
@@ -146,20 +172,14 @@ uint32_t ByteBpeModel::special_id(std::string_view text) const {
 }
 
 bool ByteBpeModel::is_valid_id(uint32_t id) const {
-  if (id < rank_count() && offsets_[id + 1] > offsets_[id]) return true;
-  for (const SpecialToken& s : specials_) {
-    if (s.id == id) return true;
-  }
-  return false;
+  return (id < rank_count() && offsets_[id + 1] > offsets_[id]) || special_with_id(id) != nullptr;
 }
 
 std::string_view ByteBpeModel::token_bytes(uint32_t id) const {
   if (id < rank_count() && offsets_[id + 1] > offsets_[id]) {
     return std::string_view(blob_.data() + offsets_[id], offsets_[id + 1] - offsets_[id]);
   }
-  for (const SpecialToken& s : specials_) {
-    if (s.id == id) return s.text;
-  }
+  if (const SpecialToken* s = special_with_id(id)) return s->text;
   bad("Token id " + std::to_string(id) + " is not in this tokenizer's vocabulary (ids 0.." +
       std::to_string(vocab_size_ - 1) + ")");
 }

@@ -27,8 +27,9 @@ struct SpecialToken {
 class ByteBpeModel {
  public:
   // `tokens[r]` holds the bytes of the token of rank r, or is empty if no token has rank r;
-  // all 256 single bytes must be among them. `specials` have ids not used by any rank.
-  // Throws Error(kBadArgument) otherwise (duplicate token, missing byte, clashing special).
+  // all 256 single bytes must be among them. `specials` are non-empty, have ids not used by any
+  // rank (nor kNoRank) and neither share an id nor a text. Throws Error(kBadArgument) otherwise
+  // (duplicate token, missing byte, empty or clashing special).
   ByteBpeModel(std::vector<std::string> tokens, std::vector<SpecialToken> specials);
 
   // One more than the largest rank of an ordinary token.
@@ -65,6 +66,10 @@ class ByteBpeModel {
   void merge_small(std::string_view piece, std::vector<uint32_t>* out) const;
   void merge_large(std::string_view piece, std::vector<uint32_t>* out) const;
   uint64_t hash(std::string_view bytes) const;
+  // Throws unless the specials meet the constructor's contract; fills special_by_id_.
+  void check_specials(const std::vector<std::string>& tokens);
+  // The special token with id `id`, or null.
+  const SpecialToken* special_with_id(uint32_t id) const;
 
   std::string blob_;               // token bytes, concatenated in rank order
   std::vector<uint32_t> offsets_;  // rank r spans blob_[offsets_[r], offsets_[r + 1])
@@ -74,6 +79,7 @@ class ByteBpeModel {
   uint64_t table_mask_ = 0;
   uint32_t byte_rank_[256];        // rank of each single byte
   std::vector<SpecialToken> specials_;
+  std::vector<std::pair<uint32_t, uint32_t>> special_by_id_;  // (id, index in specials_), sorted
   // A byte trie over the special tokens: node -> (byte -> child) edges, and the id ending there.
   struct TrieNode {
     std::vector<std::pair<uint8_t, uint32_t>> children;

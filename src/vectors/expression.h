@@ -18,7 +18,8 @@ struct Expression {
 
 // `is_word` lets a vocabulary word that contains '-' or '+' (e-mail, c++) stay whole when
 // written without spaces around it. Throws Error(kBadExpression) with a message that says
-// what is missing where.
+// what is missing where, or that there are more than kMaxTerms (queries.h) words; its work
+// is linear in the text's length.
 Expression parse_expression(std::string_view text, const std::function<bool(std::string_view)>& is_word);
 
 }  // namespace playground

@@ -29,27 +29,40 @@ Eigen::VectorXf cosines(const VectorStore& store, const Eigen::VectorXf& query) 
   return out;
 }
 
-// The k best-scoring rows not in `excluded`, best first; ties go to the more frequent word.
-std::vector<ScoredWord> top_k(const VectorStore& store, const Eigen::VectorXf& scores, size_t k,
-                              const std::vector<size_t>& excluded) {
-  // A min-heap of the best k seen so far: `worse(a, b)` orders a before b if a ranks lower.
-  using Entry = std::pair<float, size_t>;
+// The k best-scoring rows not in `excluded` as (index, score), best first; ties go to the more
+// frequent word (the lower index); NaN scores are skipped.
+template <typename Score>
+std::vector<std::pair<size_t, Score>> top_k(const Score* scores, size_t count, size_t k,
+                                            const std::vector<size_t>& excluded) {
+  using Entry = std::pair<Score, size_t>;
   const auto better = [](const Entry& a, const Entry& b) {
     return a.first > b.first || (a.first == b.first && a.second < b.second);
   };
+  // With `better` as its less-than, the heap keeps the worst of the best k on top: the entry a
+  // new one must beat.
   std::priority_queue<Entry, std::vector<Entry>, decltype(better)> heap(better);
-  for (size_t i = 0; i < store.size(); ++i) {
-    const Entry entry{scores[Eigen::Index(i)], i};
+  for (size_t i = 0; i < count; ++i) {
+    const Entry entry{scores[i], i};
     if (heap.size() == k && !better(entry, heap.top())) continue;
     if (std::find(excluded.begin(), excluded.end(), i) != excluded.end()) continue;
     if (std::isnan(entry.first)) continue;
     heap.push(entry);
     if (heap.size() > k) heap.pop();
   }
-  std::vector<ScoredWord> out(heap.size());
+  std::vector<std::pair<size_t, Score>> out(heap.size());
   for (size_t i = out.size(); i-- > 0;) {
-    out[i] = {store.word(heap.top().second), heap.top().first};
+    out[i] = {heap.top().second, heap.top().first};
     heap.pop();
+  }
+  return out;
+}
+
+// top_k of float scores as words.
+std::vector<ScoredWord> top_words(const VectorStore& store, const Eigen::VectorXf& scores, size_t k,
+                                  const std::vector<size_t>& excluded) {
+  std::vector<ScoredWord> out;
+  for (const auto& [index, score] : top_k(scores.data(), store.size(), k, excluded)) {
+    out.push_back({store.word(index), score});
   }
   return out;
 }
@@ -84,13 +97,21 @@ std::vector<ScoredWord> nearest_to_vector(const VectorStore& store, const std::v
                                              " numbers; this set needs " +
                                              std::to_string(store.dim()) + ".");
   }
-  Eigen::VectorXf query = ConstVectorMap(vector.data(), store.dim());
-  const float norm = query.norm();
-  if (!(norm > 0) || !std::isfinite(norm)) {
-    throw Error(ErrorCode::kBadArgument, "The vector must be finite and not all zeros.");
+  // The norm in double: squares of finite floats neither overflow nor underflow there, so a
+  // vector scaled by 1e20 or 1e-25 points the same way as the one it was scaled from.
+  double sum = 0;
+  for (size_t j = 0; j < vector.size(); ++j) {
+    if (!std::isfinite(vector[j])) {
+      throw Error(ErrorCode::kBadArgument, "The vector's number " + std::to_string(j) +
+                                               " is not finite (NaN or infinity).");
+    }
+    sum += double(vector[j]) * vector[j];
   }
-  query /= norm;
-  return top_k(store, cosines(store, query), k, {});
+  if (sum == 0) throw Error(ErrorCode::kBadArgument, "The vector is all zeros; it points nowhere to search.");
+  const double norm = std::sqrt(sum);
+  Eigen::VectorXf query(Eigen::Index(store.dim()));
+  for (size_t j = 0; j < vector.size(); ++j) query[Eigen::Index(j)] = float(vector[j] / norm);
+  return top_words(store, cosines(store, query), k, {});
 }
 
 std::vector<ScoredWord> analogy(const VectorStore& store, const std::vector<std::string>& positive,
@@ -99,6 +120,11 @@ std::vector<ScoredWord> analogy(const VectorStore& store, const std::vector<std:
   check_k(k);
   if (positive.empty()) {
     throw Error(ErrorCode::kBadArgument, "Give at least one positive word.");
+  }
+  if (positive.size() + negative.size() > kMaxTerms) {
+    throw Error(ErrorCode::kBadArgument, "An analogy takes at most " + std::to_string(kMaxTerms) +
+                                             " words; this one has " +
+                                             std::to_string(positive.size() + negative.size()) + ".");
   }
   const std::vector<size_t> pos = indices_of(store, positive);
   const std::vector<size_t> neg = indices_of(store, negative);
@@ -119,16 +145,36 @@ std::vector<ScoredWord> analogy(const VectorStore& store, const std::vector<std:
                   "to search.");
     }
     mean /= norm;
-    return top_k(store, cosines(store, mean), k, excluded);
+    return top_words(store, cosines(store, mean), k, excluded);
   }
 
-  // 3CosMul: prod((1 + cos(w, p)) / 2) / (prod((1 + cos(w, n)) / 2) + 1e-6), as gensim.
-  Eigen::ArrayXf numerator = Eigen::ArrayXf::Ones(Eigen::Index(store.size()));
-  Eigen::ArrayXf denominator = Eigen::ArrayXf::Ones(Eigen::Index(store.size()));
-  for (size_t i : pos) numerator *= (1.0f + cosines(store, unit_row(store, i)).array()) / 2.0f;
-  for (size_t i : neg) denominator *= (1.0f + cosines(store, unit_row(store, i)).array()) / 2.0f;
-  const Eigen::VectorXf scores = (numerator / (denominator + 1e-6f)).matrix();
-  return top_k(store, scores, k, excluded);
+  // 3CosMul as gensim's most_similar_cosmul: prod((1 + cos(w, p)) / 2) / (prod((1 + cos(w, n)) / 2)
+  // + 1e-6), each cosine shifted to [0, 1] (Levy & Goldberg's footnote 7). Products of up to
+  // kMaxTerms factors below 1 underflow in float32 (0.4^100 = 1.6e-40), after which every word
+  // scores 0 and the ranking is noise; so the products are sums of logarithms in double, and the
+  // words are ranked by the logarithm of their score. The score itself is rounded to float32 at
+  // the end (within ~1e-7 of gensim's float32 arithmetic for a few terms; it may round to 0 for
+  // many, while the ranking stays exact).
+  const size_t n = store.size();
+  const auto add_logs = [&](const std::vector<size_t>& terms, std::vector<double>* sums) {
+    for (size_t t : terms) {
+      const Eigen::VectorXf cos = cosines(store, unit_row(store, t));
+      for (size_t w = 0; w < n; ++w) {
+        (*sums)[w] += std::log(std::max(0.0, (1.0 + double(cos[Eigen::Index(w)])) / 2.0));
+      }
+    }
+  };
+  std::vector<double> log_numerator(n, 0.0), log_denominator(n, 0.0), log_score(n);
+  add_logs(pos, &log_numerator);
+  add_logs(neg, &log_denominator);
+  for (size_t w = 0; w < n; ++w) {
+    log_score[w] = log_numerator[w] - std::log(std::exp(log_denominator[w]) + 1e-6);
+  }
+  std::vector<ScoredWord> out;
+  for (const auto& [index, log_value] : top_k(log_score.data(), n, k, excluded)) {
+    out.push_back({store.word(index), float(std::exp(log_value))});
+  }
+  return out;
 }
 
 OddOneOut doesnt_match(const VectorStore& store, const std::vector<std::string>& words) {

@@ -19,8 +19,13 @@ struct ScoredWord {
 
 enum class AnalogyMethod { kAdd, kMul };
 
-// Largest k the queries accept; the page never needs more.
+// Largest k the queries accept; the page never needs more. The JS wrapper reads it from the core.
 inline constexpr size_t kMaxNeighbours = 1000;
+
+// Most words (positive and negative together) one analogy or expression takes: each costs a scan
+// of the whole vocabulary, and no question a student asks needs more. The JS wrapper reads it
+// from the core.
+inline constexpr size_t kMaxTerms = 100;
 
 // Cosine similarity of two vocabulary words; throws Error(kUnknownWord).
 float similarity(const VectorStore& store, const std::string& a, const std::string& b);
@@ -29,12 +34,14 @@ float similarity(const VectorStore& store, const std::string& a, const std::stri
 std::vector<ScoredWord> nearest(const VectorStore& store, const std::string& word, size_t k);
 
 // The k words most similar to an arbitrary vector of store.dim() floats; excludes nothing
-// (gensim most_similar(positive=[vector])). Throws Error(kBadArgument) on a zero vector.
+// (gensim most_similar(positive=[vector])). Any finite, non-zero vector works, however large or
+// small its numbers; throws Error(kBadArgument) on a wrong length, a NaN or infinity, or zeros.
 std::vector<ScoredWord> nearest_to_vector(const VectorStore& store, const std::vector<float>& vector,
                                           size_t k);
 
 // gensim most_similar(positive, negative, topn=k) for kAdd, most_similar_cosmul for kMul:
-// every input word is excluded from the answer. Needs at least one positive word.
+// every input word is excluded from the answer. Needs at least one positive word and at most
+// kMaxTerms words in all (Error(kBadArgument)); an unknown word throws Error(kUnknownWord).
 std::vector<ScoredWord> analogy(const VectorStore& store, const std::vector<std::string>& positive,
                                 const std::vector<std::string>& negative, size_t k,
                                 AnalogyMethod method);

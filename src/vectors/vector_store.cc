@@ -49,32 +49,45 @@ VectorStore::VectorStore(std::vector<std::string> words, uint32_t dim, std::vect
   }
   index_.reserve(words_.size());
   for (size_t i = 0; i < words_.size(); ++i) {
+    longest_word_bytes_ = std::max(longest_word_bytes_, words_[i].size());
     if (!index_.emplace(words_[i], uint32_t(i)).second) {
-      throw Error(ErrorCode::kBadArgument, "The word \"" + words_[i] + "\" appears twice.");
+      throw Error(ErrorCode::kBadArgument, "The word " + quote(words_[i]) + " appears twice.");
     }
   }
   unit_.resize(raw_.size());
   norms_.resize(words_.size());
   for (size_t i = 0; i < words_.size(); ++i) {
     const float* row = raw(i);
-    double sum = 0;
+    float* unit = unit_.data() + i * dim_;
+    double sum = 0;  // a double cannot overflow or underflow on squares of finite floats
     for (size_t j = 0; j < dim_; ++j) {
       if (!std::isfinite(row[j])) {
-        throw Error(ErrorCode::kBadArgument, "The vector of \"" + words_[i] + "\" is not finite.");
+        throw Error(ErrorCode::kBadArgument, "The vector of " + quote(words_[i]) + " is not finite.");
       }
       sum += double(row[j]) * row[j];
     }
-    if (sum == 0) throw Error(ErrorCode::kBadArgument, "The vector of \"" + words_[i] + "\" is all zeros.");
-    // As gensim: the norm in the vectors' own precision, then a float32 division.
-    const float norm = float(std::sqrt(sum));
-    norms_[i] = norm;
-    for (size_t j = 0; j < dim_; ++j) unit_[i * dim_ + j] = row[j] / norm;
+    if (sum == 0) throw Error(ErrorCode::kBadArgument, "The vector of " + quote(words_[i]) + " is all zeros.");
+    const double norm = std::sqrt(sum);
+    norms_[i] = float(norm);
+    if (std::isnormal(norms_[i])) {
+      // As gensim: the norm in the vectors' own precision, then a float32 division.
+      for (size_t j = 0; j < dim_; ++j) unit[j] = row[j] / norms_[i];
+    } else {
+      // A norm beyond float32's normal range (values near 1e38 or 1e-38): divide in double, so
+      // the unit vector is still one.
+      for (size_t j = 0; j < dim_; ++j) unit[j] = float(row[j] / norm);
+    }
   }
 }
 
 VectorStore VectorStore::from_asset(const uint8_t* data, size_t size) {
   DecodedVectors decoded = decode_vector_asset(data, size);
-  return VectorStore(std::move(decoded.words), decoded.dim, std::move(decoded.values));
+  try {
+    return VectorStore(std::move(decoded.words), decoded.dim, std::move(decoded.values));
+  } catch (const Error& e) {
+    // The decoder checks what the constructor does; this keeps any bad asset a kBadAsset.
+    throw Error(ErrorCode::kBadAsset, std::string("Invalid vector file: ") + e.what());
+  }
 }
 
 std::optional<size_t> VectorStore::find(std::string_view word) const {
@@ -86,21 +99,22 @@ std::optional<size_t> VectorStore::find(std::string_view word) const {
 size_t VectorStore::index_of(std::string_view word) const {
   if (const auto found = find(word)) return *found;
   std::vector<std::string> suggestions = suggest(word);
-  std::string message = "\"" + std::string(word) + "\" is not in the vocabulary";
+  std::string message = quote(word) + " is not in the vocabulary";
   if (!suggestions.empty()) {
     message += "; did you mean";
-    for (size_t i = 0; i < suggestions.size(); ++i) {
-      message += (i == 0 ? " \"" : ", \"") + suggestions[i] + "\"";
-    }
+    for (size_t i = 0; i < suggestions.size(); ++i) message += (i == 0 ? " " : ", ") + quote(suggestions[i]);
     message += "?";
   } else {
     message += " of " + std::to_string(size()) + " words.";
   }
-  throw Error(ErrorCode::kUnknownWord, message, std::string(word), std::move(suggestions));
+  throw Error(ErrorCode::kUnknownWord, message, word, std::move(suggestions));
 }
 
 std::vector<std::string> VectorStore::suggest(std::string_view word, size_t max_count) const {
   if (word.empty() || max_count == 0) return {};
+  // Nothing is within two edits (of up to 4 bytes each) of a word this long, nor extends it: a
+  // pasted megabyte costs no more than a short word.
+  if (word.size() > longest_word_bytes_ + 8) return {};
   const std::string lower = ascii_lower(word);
   const std::vector<char32_t> query = decode_utf8(lower);
   // Edits on one- or two-character queries reach unrelated words (an emoji is one edit from

@@ -52,6 +52,7 @@ class VectorStore {
   std::vector<float> raw_;
   std::vector<float> unit_;
   std::vector<float> norms_;
+  size_t longest_word_bytes_ = 0;
 };
 
 }  // namespace playground

@@ -4,8 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
-#include "tokenizer_test_util.h"
-#include "tokenizers/tokenizer.h"
+#include "test_fixtures.h"
 
 namespace playground {
 namespace {
@@ -13,14 +12,7 @@ namespace {
 using Ids = std::vector<uint32_t>;
 using ::testing::HasSubstr;
 
-// Ranks 0..255 are the bytes themselves; then a few merges.
-ByteBpeModel tiny_model() {
-  std::vector<std::string> tokens;
-  for (int b = 0; b < 256; ++b) tokens.emplace_back(1, char(b));
-  for (const char* t : {"ab", "cd", "abcd", "aa", "aaaa", "xyz", "ba"}) tokens.emplace_back(t);
-  // 256 ab, 257 cd, 258 abcd, 259 aa, 260 aaaa, 261 xyz, 262 ba
-  return ByteBpeModel(tokens, {{"<|end|>", 300}, {"<|end|>!", 301}, {"<|e", 302}});
-}
+using testing::tiny_bpe_model;
 
 Ids encode_piece(const ByteBpeModel& m, const std::string& piece) {
   Ids out;
@@ -29,7 +21,7 @@ Ids encode_piece(const ByteBpeModel& m, const std::string& piece) {
 }
 
 TEST(ByteBpe, MergesLowestRankFirst) {
-  const ByteBpeModel m = tiny_model();
+  const ByteBpeModel m = tiny_bpe_model();
   EXPECT_EQ(encode_piece(m, "abcd"), (Ids{258}));            // whole-piece lookup
   EXPECT_EQ(encode_piece(m, "abcde"), (Ids{258, 'e'}));      // ab, cd, then abcd
   EXPECT_EQ(encode_piece(m, "aaa"), (Ids{259, 'a'}));        // the leftmost of equal ranks
@@ -42,13 +34,13 @@ TEST(ByteBpe, MergesLowestRankFirst) {
 TEST(ByteBpe, WholePieceLookupComesBeforeMerging) {
   // "xyz" cannot be reached by merges (no "xy" or "yz"), but a piece equal to it is one token,
   // as in tiktoken and Llama 3 (llama.cpp PR #7193).
-  const ByteBpeModel m = tiny_model();
+  const ByteBpeModel m = tiny_bpe_model();
   EXPECT_EQ(encode_piece(m, "xyz"), (Ids{261}));
   EXPECT_EQ(encode_piece(m, "xyzq"), (Ids{'x', 'y', 'z', 'q'}));
 }
 
 TEST(ByteBpe, LargePiecesMergeLikeSmallOnes) {
-  const ByteBpeModel m = tiny_model();
+  const ByteBpeModel m = tiny_bpe_model();
   const std::string piece(1001, 'a');
   Ids expected(250, 260);
   expected.push_back('a');
@@ -59,12 +51,11 @@ TEST(ByteBpe, LargePiecesMergeLikeSmallOnes) {
 }
 
 TEST(ByteBpe, FastMatchesReferenceOnRandomPieces) {
-  const ByteBpeModel m = tiny_model();
-  std::mt19937 rng(11);
-  std::uniform_int_distribution<int> len(0, 400), ch(0, 5);
+  const ByteBpeModel m = tiny_bpe_model();
+  Random rng(11);
   for (int i = 0; i < 3000; ++i) {
     std::string piece;
-    for (int k = len(rng); k > 0; --k) piece += "abcdxy"[ch(rng)];
+    for (uint64_t k = rng.below(401); k > 0; --k) piece += "abcdxy"[rng.below(6)];
     Ids fast, reference;
     m.encode_piece(piece, &fast);
     m.encode_piece_reference(piece, &reference);
@@ -73,7 +64,7 @@ TEST(ByteBpe, FastMatchesReferenceOnRandomPieces) {
 }
 
 TEST(ByteBpe, LooksUpTokensAndSpecials) {
-  const ByteBpeModel m = tiny_model();
+  const ByteBpeModel m = tiny_bpe_model();
   EXPECT_EQ(m.rank_of("cd"), 257u);
   EXPECT_EQ(m.rank_of("dc"), kNoRank);
   EXPECT_EQ(m.token_bytes(258), "abcd");
@@ -89,7 +80,7 @@ TEST(ByteBpe, LooksUpTokensAndSpecials) {
 }
 
 TEST(ByteBpe, UnknownIdIsABadArgumentNamingIt) {
-  const ByteBpeModel m = tiny_model();
+  const ByteBpeModel m = tiny_bpe_model();
   try {
     m.token_bytes(263);
     FAIL() << "expected an error";
@@ -112,6 +103,40 @@ TEST(ByteBpe, RejectsIncompleteOrClashingVocabularies) {
   EXPECT_THROW(ByteBpeModel(tokens, {}), Error);  // duplicate
 }
 
+TEST(ByteBpe, SpecialTokensAreCheckedOnce) {
+  std::vector<std::string> tokens;
+  for (int b = 0; b < 256; ++b) tokens.emplace_back(1, char(b));
+  const auto message = [&](std::vector<SpecialToken> specials) -> std::string {
+    try {
+      ByteBpeModel(tokens, std::move(specials));
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kBadArgument);
+      return e.what();
+    }
+    return "";
+  };
+  EXPECT_THAT(message({{"", 300}}), HasSubstr("Special token 300 is empty"));
+  EXPECT_THAT(message({{"<s>", kNoRank}}), HasSubstr("\"<s>\" has an invalid id"));
+  EXPECT_THAT(message({{"<s>", 97}}), HasSubstr("\"<s>\" has id 97, which an ordinary token uses"));
+  EXPECT_THAT(message({{"<s>", 300}, {"</s>", 300}}), HasSubstr("\"<s>\" and \"</s>\" clash"));
+  EXPECT_THAT(message({{"<s>", 300}, {"<s>", 301}}), HasSubstr("clash"));
+  EXPECT_EQ(message({{"<s>", 300}, {"</s>", 301}}), "");
+}
+
+TEST(ByteBpe, ManySpecialTokensBuildAndDecode) {
+  // An asset may hold up to 65,536 specials; the checks and lookups are not quadratic.
+  std::vector<std::string> tokens;
+  for (int b = 0; b < 256; ++b) tokens.emplace_back(1, char(b));
+  std::vector<SpecialToken> specials;
+  for (uint32_t i = 0; i < 65536; ++i) specials.push_back({"<" + std::to_string(i) + ">", 256 + 65535 - i});
+  const ByteBpeModel m(tokens, specials);
+  EXPECT_EQ(m.vocab_size(), 256u + 65536u);
+  EXPECT_EQ(m.token_bytes(256), "<65535>");
+  EXPECT_EQ(m.token_bytes(256 + 65535), "<0>");
+  EXPECT_TRUE(m.is_valid_id(300));
+  EXPECT_EQ(m.match_special("x<123>", 1), (std::pair<size_t, uint32_t>{5, 256 + 65535 - 123}));
+}
+
 TEST(ByteBpe, UnusedRanksMayHoldSpecials) {
   std::vector<std::string> tokens;
   for (int b = 0; b < 256; ++b) tokens.emplace_back(1, char(b));
@@ -121,37 +146,6 @@ TEST(ByteBpe, UnusedRanksMayHoldSpecials) {
   EXPECT_EQ(m.token_bytes(256), "<|endoftext|>");
   EXPECT_EQ(m.rank_of("ab"), 257u);
   EXPECT_EQ(m.rank_of(""), kNoRank);
-}
-
-TEST(ByteBpe, TokenizerSplitsOnSpecialsOnlyWhenAllowed) {
-  const Tokenizer t("tiny", PretokenizerKind::kGpt2, tiny_model(), kNoRank, 300);
-  const std::string text = "ab<|end|>!cd";
-  const Ids ordinary = t.encode(text);
-  EXPECT_EQ(t.decode(ordinary), text);
-  EXPECT_EQ(std::count(ordinary.begin(), ordinary.end(), 301u), 0);
-  EncodeOptions all;
-  all.allow_special = true;
-  EXPECT_EQ(t.encode(text, all), (Ids{256, 301, 257}));
-  const std::vector<TokenSpan> spans = t.encode_spans(text, all);
-  ASSERT_EQ(spans.size(), 3u);
-  EXPECT_EQ(spans[1].start, 2u);
-  EXPECT_EQ(spans[1].end, 10u);
-  all.add_eos = true;
-  EXPECT_EQ(t.encode(text, all).back(), 300u);
-  all.add_bos = true;
-  EXPECT_THROW(t.encode(text, all), Error);  // no BOS
-}
-
-TEST(ByteBpe, SpansCoverTheInputBytes) {
-  const Tokenizer t("tiny", PretokenizerKind::kO200k, tiny_model());
-  const std::string text = "abcd aaaaa xyz \xF0\x9F\x91\x8D!";
-  size_t at = 0;
-  for (const TokenSpan& s : t.encode_spans(text)) {
-    EXPECT_EQ(s.start, at);
-    EXPECT_EQ(t.decode({s.id}), text.substr(s.start, s.end - s.start));
-    at = s.end;
-  }
-  EXPECT_EQ(at, text.size());
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
-#include "tokenizer_test_util.h"
+#include "test_fixtures.h"
 
 namespace playground {
 namespace {
@@ -131,7 +131,7 @@ TEST(Pretokenizer, InvalidUtf8IsOneOtherCharacterPerByte) {
 }
 
 TEST(Pretokenizer, PiecesCoverTheTextOnRandomInput) {
-  std::mt19937 rng(7);
+  Random rng(7);
   for (int i = 0; i < 2000; ++i) {
     const std::string text = testing::random_text(&rng, 40, /*invalid_bytes=*/true);
     for (auto kind : {kGpt2, kCl100k, kO200k}) {

@@ -5,9 +5,8 @@
 
 #include <sstream>
 
-#include "common/crc32.h"
 #include "common/error.h"
-#include "tokenizer_test_util.h"
+#include "test_fixtures.h"
 #include "tokenizers/tokenizer.h"
 
 namespace playground {
@@ -15,19 +14,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-DecodedTokenizer tiny() {
-  DecodedTokenizer t;
-  t.name = "tiny";
-  t.pattern = "cl100k";
-  for (int b = 0; b < 256; ++b) t.tokens.emplace_back(1, char(b));
-  t.tokens.emplace_back("");  // unused rank 256
-  t.tokens.emplace_back("he");
-  t.tokens.emplace_back("hello");
-  t.specials = {{"<|endoftext|>", 256}, {"<|bos|>", 300}};
-  t.bos_id = 300;
-  t.eos_id = 256;
-  return t;
-}
+DecodedTokenizer tiny() { return testing::tiny_tokenizer_content(); }
 
 // Runs the loader and returns the error message, or "" if it succeeded.
 std::string load_error(const std::vector<uint8_t>& bytes) {
@@ -38,11 +25,6 @@ std::string load_error(const std::vector<uint8_t>& bytes) {
     return e.what();
   }
   return "";
-}
-
-void reseal(std::vector<uint8_t>* asset) {
-  const uint32_t c = crc32(asset->data() + kTokenizerAssetHeaderSize, asset->size() - kTokenizerAssetHeaderSize);
-  for (int i = 0; i < 4; ++i) (*asset)[20 + i] = uint8_t(c >> (8 * i));
 }
 
 TEST(TokenizerAsset, RoundTrips) {
@@ -119,12 +101,12 @@ TEST(TokenizerAsset, RejectsInconsistentContent) {
 TEST(TokenizerAsset, RejectsLyingCounts) {
   std::vector<uint8_t> bytes = encode_tokenizer_asset(tiny());
   bytes[12] = 3;  // three specials promised, two stored
-  reseal(&bytes);
+  testing::reseal(&bytes);
   EXPECT_THAT(load_error(bytes), HasSubstr("truncated"));
   bytes = encode_tokenizer_asset(tiny());
   bytes[8] = 0;
   bytes[9] = 0x7F;  // token count far beyond the body
-  reseal(&bytes);
+  testing::reseal(&bytes);
   EXPECT_THAT(load_error(bytes), HasSubstr("impossible"));
   bytes = encode_tokenizer_asset(tiny());
   bytes[18] = 0x7F;  // body size huge: must not overflow or over-read

@@ -45,6 +45,22 @@ TEST(VectorStore, UnknownWordNamesItAndSuggests) {
   }
 }
 
+TEST(VectorStore, UnknownHugeWordGivesAShortMessageAndABoundedWord) {
+  const VectorStore store = testing::toy_store();
+  const std::string huge(10'000'000, 'k');
+  try {
+    store.index_of(huge);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kUnknownWord);
+    EXPECT_LT(std::string(e.what()).size(), 200u);
+    EXPECT_THAT(e.what(), HasSubstr("\"kkkkkkkkkk"));
+    EXPECT_THAT(e.what(), HasSubstr("\xE2\x80\xA6\" is not in the vocabulary"));
+    EXPECT_EQ(e.word(), huge.substr(0, kMaxErrorWordBytes));
+    EXPECT_TRUE(e.suggestions().empty());
+  }
+}
+
 TEST(VectorStore, SuggestsByEditDistanceThenPrefix) {
   const VectorStore store = testing::toy_store();
   EXPECT_THAT(store.suggest("qeen"), ElementsAre("queen"));
@@ -66,8 +82,21 @@ TEST(VectorStore, RejectsBadConstruction) {
   EXPECT_THROW(VectorStore({"a"}, 2, {NAN, 1}), Error);
 }
 
+TEST(VectorStore, ExtremeMagnitudesStillGiveUnitVectors) {
+  // Norms beyond float32's normal range (3e38 * sqrt(2) overflows, 1e-40 is subnormal): the
+  // unit vectors are still of length one and point the same way.
+  const VectorStore store({"big", "small", "plain"}, 2, {3e38f, 3e38f, 1e-40f, -1e-40f, 3, 4});
+  for (size_t i = 0; i < 3; ++i) {
+    const float* u = store.unit(i);
+    EXPECT_NEAR(double(u[0]) * u[0] + double(u[1]) * u[1], 1.0, 1e-6) << i;
+  }
+  EXPECT_NEAR(store.unit(0)[0], std::sqrt(0.5), 1e-6);
+  EXPECT_NEAR(store.unit(1)[1], -std::sqrt(0.5), 1e-6);
+  EXPECT_EQ(store.unit(2)[0], 3.0f / 5.0f);  // the float32 division gensim does
+}
+
 TEST(VectorStore, LoadsFromAssetBytes) {
-  const std::vector<uint8_t> bytes = testing::encode_asset({"cat", "dog"}, 2, {3, 4, -1, 0});
+  const std::vector<uint8_t> bytes = encode_vector_asset({"cat", "dog"}, 2, {3, 4, -1, 0});
   const VectorStore store = VectorStore::from_asset(bytes.data(), bytes.size());
   EXPECT_EQ(store.words(), (std::vector<std::string>{"cat", "dog"}));
   EXPECT_NEAR(store.unit(0)[0], 0.6, 1e-4);

@@ -1,22 +1,57 @@
-// The committed assets against published token ids (tiktoken's tests, gpt-tokenizer's tests,
-// Hugging Face's README, the course table), and the pathological inputs of
+// Tokenizer: splitting on special tokens, spans, decoding; the committed assets against
+// published token ids (tiktoken's tests, gpt-tokenizer's tests, Hugging Face's README, the course
+// table); the fast encoder against the reference merge; and the pathological inputs of
 // openai/tiktoken's test_catastrophically_repetitive.
+#include "tokenizers/tokenizer.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "common/error.h"
-#include "tokenizer_test_util.h"
-#include "tokenizers/tokenizer.h"
+#include "test_fixtures.h"
 
 namespace playground {
 namespace {
 
 using Ids = std::vector<uint32_t>;
 using testing::committed_tokenizer;
+using testing::tiny_bpe_model;
 
-const char* const kAll[] = {"gpt2", "p50k_base", "cl100k_base", "o200k_base", "llama3"};
+const std::vector<std::string>& kAll = testing::committed_tokenizer_names();  // every committed asset
 
-TEST(KnownVectors, Gpt2) {
+TEST(Tokenizer, SplitsOnSpecialsOnlyWhenAllowed) {
+  const Tokenizer t("tiny", PretokenizerKind::kGpt2, tiny_bpe_model(), kNoRank, 300);
+  const std::string text = "ab<|end|>!cd";
+  const Ids ordinary = t.encode(text);
+  EXPECT_EQ(t.decode(ordinary), text);
+  EXPECT_EQ(std::count(ordinary.begin(), ordinary.end(), 301u), 0);
+  EncodeOptions all;
+  all.allow_special = true;
+  EXPECT_EQ(t.encode(text, all), (Ids{256, 301, 257}));
+  const std::vector<TokenSpan> spans = t.encode_spans(text, all);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[1].start, 2u);
+  EXPECT_EQ(spans[1].end, 10u);
+  all.add_eos = true;
+  EXPECT_EQ(t.encode(text, all).back(), 300u);
+  all.add_bos = true;
+  EXPECT_THROW(t.encode(text, all), Error);  // no BOS
+}
+
+TEST(Tokenizer, SpansCoverTheInputBytes) {
+  const Tokenizer t("tiny", PretokenizerKind::kO200k, tiny_bpe_model());
+  const std::string text = "abcd aaaaa xyz \xF0\x9F\x91\x8D!";
+  size_t at = 0;
+  for (const TokenSpan& s : t.encode_spans(text)) {
+    EXPECT_EQ(s.start, at);
+    EXPECT_EQ(t.decode({s.id}), text.substr(s.start, s.end - s.start));
+    at = s.end;
+  }
+  EXPECT_EQ(at, text.size());
+}
+
+
+TEST(Tokenizer, Gpt2GivesPublishedIds) {
   const Tokenizer& t = committed_tokenizer("gpt2");
   EXPECT_EQ(t.encode("hello world"), (Ids{31373, 995}));
   EXPECT_EQ(t.encode("dog"), (Ids{9703}));
@@ -32,7 +67,7 @@ TEST(KnownVectors, Gpt2) {
   EXPECT_EQ(t.vocab_size(), 50257u);
 }
 
-TEST(KnownVectors, Cl100k) {
+TEST(Tokenizer, Cl100kGivesPublishedIds) {
   const Tokenizer& t = committed_tokenizer("cl100k_base");
   EXPECT_EQ(t.encode("hello world"), (Ids{15339, 1917}));
   EXPECT_EQ(t.encode("'rer"), (Ids{2351, 81}));
@@ -43,14 +78,14 @@ TEST(KnownVectors, Cl100k) {
   EXPECT_EQ(t.vocab_size(), 100277u);
 }
 
-TEST(KnownVectors, O200k) {
+TEST(Tokenizer, O200kGivesPublishedIds) {
   const Tokenizer& t = committed_tokenizer("o200k_base");
   EXPECT_EQ(t.encode("hello \xF0\x9F\x91\x8B world \xF0\x9F\x8C\x8D"),
             (Ids{24912, 61138, 233, 2375, 130321, 235}));
   EXPECT_EQ(t.vocab_size(), 200019u);
 }
 
-TEST(KnownVectors, Llama3) {
+TEST(Tokenizer, Llama3GivesPublishedIdsAndBos) {
   const Tokenizer& t = committed_tokenizer("llama3");
   const std::string text = "Hello, y'all! How are you \xF0\x9F\x98\x81 ?";
   const Ids expected = {9906, 11, 379, 65948, 0, 2650, 527, 499, 27623, 223, 949};
@@ -65,7 +100,7 @@ TEST(KnownVectors, Llama3) {
   EXPECT_EQ(t.vocab_size(), 128256u);
 }
 
-TEST(KnownVectors, SpecialTokensAreTextUnlessAllowed) {
+TEST(Tokenizer, SpecialTokensAreTextUnlessAllowed) {
   const Tokenizer& t = committed_tokenizer("cl100k_base");
   const std::string text = "a<|endoftext|>b";
   const Ids ordinary = t.encode(text);
@@ -79,7 +114,7 @@ TEST(KnownVectors, SpecialTokensAreTextUnlessAllowed) {
   EXPECT_EQ(committed_tokenizer("p50k_base").encode("<|endoftext|>", all), (Ids{50256}));
 }
 
-TEST(KnownVectors, DecodeRejectsUnknownIds) {
+TEST(Tokenizer, DecodeRejectsUnknownIds) {
   const Tokenizer& t = committed_tokenizer("cl100k_base");
   try {
     t.decode({15339, 100256});  // 100256 is an unused id in cl100k_base
@@ -90,9 +125,9 @@ TEST(KnownVectors, DecodeRejectsUnknownIds) {
   }
 }
 
-TEST(KnownVectors, RoundTripAndFastMatchesReferenceOnRandomText) {
-  std::mt19937 rng(2024);
-  for (const char* name : kAll) {
+TEST(Tokenizer, RoundTripAndFastMatchesReferenceOnRandomText) {
+  Random rng(2024);
+  for (const std::string& name : kAll) {
     const Tokenizer& t = committed_tokenizer(name);
     for (int i = 0; i < 300; ++i) {
       const std::string text = testing::random_text(&rng, 60, /*invalid_bytes=*/i % 3 == 0);
@@ -103,18 +138,17 @@ TEST(KnownVectors, RoundTripAndFastMatchesReferenceOnRandomText) {
     // Long pieces exercise the heap merge against the reference.
     for (int i = 0; i < 20; ++i) {
       std::string word;
-      std::uniform_int_distribution<int> ch(0, 25), len(100, 400);
-      for (int k = len(rng); k > 0; --k) word += char('a' + ch(rng) % (i % 2 ? 3 : 26));
+      for (uint64_t k = 100 + rng.below(301); k > 0; --k) word += char('a' + rng.below(26) % (i % 2 ? 3 : 26));
       ASSERT_EQ(t.encode(word), t.encode_reference(word)) << name << " on " << word;
     }
   }
 }
 
-TEST(KnownVectors, RepeatedPiecesEncodeAsTheFirstTime) {
+TEST(Tokenizer, RepeatedPiecesEncodeAsTheFirstTime) {
   // encode() caches multi-token pieces within a call; repeats must give the same ids, also
   // after the output vector has grown (the cache points into it by offset).
-  std::mt19937 rng(77);
-  for (const char* name : kAll) {
+  Random rng(77);
+  for (const std::string& name : kAll) {
     const Tokenizer& t = committed_tokenizer(name);
     std::string text;
     for (int i = 0; i < 2000; ++i) {
@@ -125,7 +159,7 @@ TEST(KnownVectors, RepeatedPiecesEncodeAsTheFirstTime) {
   }
 }
 
-TEST(KnownVectors, PathologicalInputsComplete) {
+TEST(Tokenizer, PathologicalInputsComplete) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"100,000 x a", std::string(100000, 'a')},
       {"100,000 x space", std::string(100000, ' ')},
@@ -138,14 +172,14 @@ TEST(KnownVectors, PathologicalInputsComplete) {
          return s;
        }()},
   };
-  for (const char* name : kAll) {
+  for (const std::string& name : kAll) {
     const Tokenizer& t = committed_tokenizer(name);
     for (const auto& c : cases) {
       const std::string& label = c.first;
       const std::string& text = c.second;
       Ids ids;
       const double s = testing::seconds([&] { ids = t.encode(text); });
-      std::printf("  [timing] %-12s %-16s %8zu tokens %9.2f ms\n", name, label.c_str(), ids.size(), s * 1e3);
+      std::printf("  [timing] %-12s %-16s %8zu tokens %9.2f ms\n", name.c_str(), label.c_str(), ids.size(), s * 1e3);
       ASSERT_EQ(t.decode(ids), text);
     }
   }
