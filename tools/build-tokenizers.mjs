@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { crc32 } from "./vector-asset.mjs";
+import { decodeAsset, encodeAsset } from "./asset-envelope.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -217,16 +217,48 @@ export function encodeTokenizerAsset({ name, pattern, tokens, specials, bos, eos
     parts.push(u32(s.id), Buffer.from([text.length]), text);
   }
   const body = Buffer.concat(parts);
-  const header = Buffer.concat([
-    Buffer.from("EPTK", "ascii"),
-    u32(1),
-    u32(tokens.length),
-    u32(specials.length),
-    u32(body.length),
-    u32(crc32(body)),
-    u32(0),
-  ]);
-  return Buffer.concat([header, body]);
+  return encodeAsset("EPTK", 1, [tokens.length, specials.length, body.length], body, [0]);
+}
+
+/**
+ * Reads an "EPTK" asset back: { name, pattern, bos, eos (null if none), tokens (Buffers, empty
+ * for an unused rank), specials ([{ text, id }]) }. Checks the envelope only; for tools that
+ * hand the ranks to another tokenizer (tools/tokenizer-diff.mjs).
+ */
+export function decodeTokenizerAsset(bytes) {
+  const NONE = 0xffffffff;
+  const { fields: [tokenCount, specialCount], body } = decodeAsset(bytes, "EPTK", 1, 1);
+  let pos = 0;
+  const str = () => {
+    const n = body[pos++];
+    pos += n;
+    return body.subarray(pos - n, pos);
+  };
+  const u32 = () => {
+    pos += 4;
+    return body.readUInt32LE(pos - 4);
+  };
+  const name = str().toString("ascii");
+  const pattern = str().toString("ascii");
+  const bos = u32();
+  const eos = u32();
+  const tokens = [];
+  for (let r = 0; r < tokenCount; r++) {
+    let len = 0;
+    for (let shift = 0; ; shift += 7) {
+      const x = body[pos++];
+      len |= (x & 0x7f) << shift;
+      if (!(x & 0x80)) break;
+    }
+    tokens.push(body.subarray(pos, pos + len));
+    pos += len;
+  }
+  const specials = [];
+  for (let i = 0; i < specialCount; i++) {
+    const id = u32();
+    specials.push({ text: str().toString("utf8"), id });
+  }
+  return { name, pattern, bos: bos === NONE ? null : bos, eos: eos === NONE ? null : eos, tokens, specials };
 }
 
 function main() {

@@ -13,22 +13,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { allExampleWords } from "../web/examples.js";
+import { mulberry32, randomInt } from "./random.mjs";
 import { encodeVectorAsset } from "./vector-asset.mjs";
 
 const TOP_WORDS = 10000;
 const MAX_WORDS = 10500;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NAME = "glove-6b-100d-10k";
-
-// A small seeded generator (mulberry32) so the sampled reference pairs never change.
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cosine(a, b) {
   let dot = 0, na = 0, nb = 0;
@@ -83,12 +74,13 @@ for (let i = 0; i < 2000; i++) {
   }
 }
 
-const next = random(20240601);
+// Seeded, so the sampled reference pairs never change.
+const next = mulberry32(20240601);
 const pairs = [];
 const examples = allExampleWords();
 for (let i = 0; i + 1 < examples.length; i++) pairs.push([examples[i], examples[i + 1]]);
 while (pairs.length < 2000) {
-  pairs.push([words[Math.floor(next() * words.length)], words[Math.floor(next() * words.length)]]);
+  pairs.push([words[randomInt(next, words.length)], words[randomInt(next, words.length)]]);
 }
 const index = new Map(words.map((w, i) => [w, i]));
 const reference = {

