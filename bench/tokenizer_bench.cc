@@ -1,6 +1,7 @@
 // Native single-thread tokenizer throughput, for `npm run bench` (bench/tokenizers.mjs runs it
 // on the same corpus as the JS comparison). Prints one line per tokenizer:
-//   <name> <MB/s> <tokens>
+//   <name> <MB/s> <tokens> <asset load ms>
+// (the load: parse, checksum and hash table, median over the runs).
 // Usage: playground_tokenizer_bench CORPUS_FILE ASSET_DIR [runs]
 #include <algorithm>
 #include <chrono>
@@ -32,8 +33,15 @@ int main(int argc, char** argv) {
   const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
   for (const char* name : {"gpt2", "cl100k_base", "o200k_base", "llama3"}) {
     const std::string asset = read_file(std::string(argv[2]) + "/" + name + ".bin");
-    const playground::Tokenizer tokenizer =
-        playground::Tokenizer::from_asset(reinterpret_cast<const uint8_t*>(asset.data()), asset.size());
+    const auto* bytes = reinterpret_cast<const uint8_t*>(asset.data());
+    std::vector<double> load_seconds;
+    for (int r = 0; r < runs; ++r) {
+      const auto start = std::chrono::steady_clock::now();
+      playground::Tokenizer::from_asset(bytes, asset.size());
+      load_seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(load_seconds.begin(), load_seconds.end());
+    const playground::Tokenizer tokenizer = playground::Tokenizer::from_asset(bytes, asset.size());
     size_t tokens = tokenizer.encode(text).size();  // warm-up
     std::vector<double> seconds;
     for (int r = 0; r < runs; ++r) {
@@ -42,7 +50,8 @@ int main(int argc, char** argv) {
       seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     std::sort(seconds.begin(), seconds.end());
-    std::printf("%s %.2f %zu\n", name, text.size() / 1e6 / seconds[seconds.size() / 2], tokens);
+    std::printf("%s %.2f %zu %.1f\n", name, text.size() / 1e6 / seconds[seconds.size() / 2], tokens,
+                load_seconds[load_seconds.size() / 2] * 1e3);
   }
   return 0;
 }

@@ -145,7 +145,7 @@ const SpecialToken* ByteBpeModel::special_with_id(uint32_t id) const {
 uint32_t ByteBpeModel::rank_of(std::string_view bytes) const {
   // Each slot holds the high half of its token's hash beside the rank: most lookups in the
   // merge loop are for pairs that are not tokens, and the fingerprint rejects them without
-  // touching the token bytes (measured: rank_of was ~60% of encode time before, on o200k).
+  // touching the token bytes (rank_of dominated the encode profile on o200k before).
   const uint64_t h = hash(bytes);
   const uint64_t fingerprint = h & 0xFFFFFFFF00000000ull;
   uint64_t slot = h & table_mask_;
@@ -221,30 +221,25 @@ void ByteBpeModel::encode_piece(std::string_view piece, std::vector<uint32_t>* o
 // part i + 1). Each round scans for the lowest rank (leftmost on ties), merges, and re-ranks
 // only the two pairs that changed.
 //
-// Performance notes (this project's 2-core VM, g++ -O2 and em++ -O3 under Node 20; the VM is
-// shared, so single runs vary by up to ±40 %; instruction and cache-miss counts from
-// valgrind --tool=cachegrind were used to compare variants):
-// - Throughput, best of 7, one 4 MB text each (quiet machine, after the changes below):
-//   English docs 24-40 MB/s native, 29-33 MB/s WASM; C++ headers 26-40 native, 33-46 WASM;
-//   multilingual UI strings (Turkish, Arabic, Hindi, CJK, Russian, ...) 22-31 native, 12-16
-//   WASM (gpt2, cl100k_base, o200k_base, llama3 all within those ranges). Loading an asset
-//   (parse, checksum, hash table): o200k_base ~50 ms, cl100k_base ~30-50 ms, gpt2 ~11 ms.
+// Performance notes. Variants were compared by instruction and cache-miss counts (valgrind
+// --tool=cachegrind) and perf profiles, which a shared machine does not blur as it blurs
+// timings; the throughput figures themselves come from `npm run bench` (native and WASM, on
+// English, code and multilingual text, and on the pathological inputs below).
 // - The whole-piece lookup answers most pieces of English and code outright (a word with its
 //   leading space is usually one token), so the merge loop runs on the remainder only. Text in
-//   other scripts reaches the merge loop far more often; there rank_of dominates (~55 % of the
-//   encode time in perf), mostly cache misses in the 4 MB o200k table. The hash fingerprint
-//   stored in each slot (rank_of) cut its L1 read misses by 26 %; carrying each part's own
-//   rank (Part::token) removed the lookups of the final tokens; a branch-free hash tail cut
-//   hashing instructions by 40 %.
+//   other scripts reaches the merge loop far more often; there rank_of dominated the profile,
+//   mostly cache misses in the large o200k table. The hash fingerprint stored in each slot
+//   (rank_of) cut its L1 read misses by about a quarter; carrying each part's own rank
+//   (Part::token) removed the lookups of the final tokens; a branch-free hash tail cut hashing
+//   instructions by about 40 %.
 // - Below kLargePieceBytes the quadratic scan over a stack array: it allocates nothing and
 //   touches a few cache lines. tiktoken splits at 100 bytes for the same reason; thresholds
-//   of 32, 64 and 128 measured the same within noise here.
-// - Above it, merge_large keeps O(n log n): 100,000 × "a" (one gpt2 piece) takes ~20 ms native
-//   and 18-30 ms in WASM once memory has grown (up to ~400 ms on a first call that has to grow
-//   the WASM heap); 1,000,000 × "^" (one 1 MB piece) 190-250 ms native, 180-550 ms WASM. The
-//   flat scan would need minutes on these (tiktoken's WASM build: ~50 s for 200,000 × "a").
-// - No piece cache: most pieces of natural text are whole tokens already, and a cache would
-//   need a lock or per-call state to keep encode const and thread-safe. Measure before adding.
+//   of 32, 64 and 128 measured the same within noise.
+// - Above it, merge_large keeps O(n log n) on one huge piece (100,000 x "a" is one gpt2 piece,
+//   1,000,000 x "^" one 1 MB piece), where the flat scan's quadratic cost runs to minutes, as
+//   tiktoken's own WASM build showed (openai/tiktoken #15, #245).
+// - Repeated pieces: Tokenizer::encode keeps a piece cache per call (tokenizer.cc), so this
+//   model stays immutable and thread-safe without a lock.
 void ByteBpeModel::merge_small(std::string_view piece, std::vector<uint32_t>* out) const {
   struct Part {
     uint32_t start;
