@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native GoogleTest (CTest), the same suite built with Emscripten under
-# Node, the JS API tests, the gensim / scikit-learn parity tests and the browser test.
+# Runs every test: native GoogleTest (CTest, with the seeded mutation fuzz test), the libFuzzer
+# targets (tools/fuzz.sh), the same suite built with Emscripten under Node, the JS API tests,
+# the gensim / scikit-learn parity tests and the browser test.
 # Installs what is missing first, so it works on a fresh clone. .ci/run runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ echo "== native C++ tests"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
 ctest --test-dir build/native --output-on-failure -j"$jobs"
+
+echo "== libFuzzer targets (clang, AddressSanitizer + UBSan)"
+bash tools/fuzz.sh
 
 echo "== WebAssembly build and C++ tests under Node"
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
