@@ -122,6 +122,18 @@ inline std::vector<uint8_t> read_file(const std::string& path) {
   return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// The first `count` bytes of a file (fewer if it is shorter), and its size; empty and 0 if it
+// cannot be read.
+inline std::vector<uint8_t> read_file_head(const std::string& path, size_t count, size_t* file_size = nullptr) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  const std::streamoff size = in ? std::streamoff(in.tellg()) : 0;
+  if (file_size) *file_size = size_t(size);
+  std::vector<uint8_t> head(std::min<size_t>(count, size_t(size)));
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(head.data()), std::streamsize(head.size()));
+  return head;
+}
+
 // The committed tokenizer assets, by name.
 inline const std::vector<std::string>& committed_tokenizer_names() {
   static const std::vector<std::string> names = {"gpt2", "p50k_base", "cl100k_base", "o200k_base", "llama3"};

@@ -325,11 +325,7 @@ std::vector<std::vector<uint8_t>> seeds(const std::string& name) {
     out = {toy_vectors, tiny_tokenizer, {}, bytes("EPWV"), bytes("EPTK\x01")};
     std::vector<std::string> paths = {testing::committed_vectors_path()};
     for (const std::string& t : testing::committed_tokenizer_names()) paths.push_back("assets/tokenizers/" + t + ".bin");
-    for (const std::string& path : paths) {
-      std::vector<uint8_t> file = testing::read_file(testing::source_path(path));
-      if (file.size() > kAssetHeaderMaxSize) file.resize(kAssetHeaderMaxSize);
-      out.push_back(file);
-    }
+    for (const std::string& path : paths) out.push_back(testing::read_file_head(testing::source_path(path), kAssetHeaderMaxSize));
   } else if (name == "vector_asset") {
     out = {toy_vectors, small_vectors};
   } else if (name == "tokenizer_asset") {

@@ -69,7 +69,7 @@ void mutate_once(std::vector<uint8_t>* m, const std::vector<std::vector<uint8_t>
     case 5:  // erase 1..16 bytes
       if (size) {
         const size_t pos = at(0);
-        m->erase(m->begin() + long(pos), m->begin() + long(std::min(size, pos + 1 + rng->below(16))));
+        m->erase(m->begin() + long(pos), m->begin() + long(std::min<size_t>(size, pos + 1 + size_t(rng->below(16)))));
       }
       break;
     case 6:  // truncate
@@ -86,7 +86,7 @@ void mutate_once(std::vector<uint8_t>* m, const std::vector<std::vector<uint8_t>
     case 8: {  // splice: this input's head, another seed's tail
       const std::vector<uint8_t>& other = pool[rng->below(pool.size())];
       const size_t cut = at(1);
-      const size_t from = rng->below(other.size() + 1);
+      const size_t from = size_t(rng->below(other.size() + 1));
       m->resize(cut);
       m->insert(m->end(), other.begin() + long(from), other.end());
       break;
