@@ -1,7 +1,8 @@
 // Queries over a VectorStore with gensim KeyedVectors semantics: similarity (cosine),
 // most_similar (nearest / 3CosAdd analogy), most_similar_cosmul (3CosMul, Levy & Goldberg
 // 2014, "Linguistic Regularities in Sparse and Explicit Word Representations") and
-// doesnt_match. Scores are float32 as gensim computes them.
+// doesnt_match. Cosines are float32 as gensim computes them; 3CosMul scores are computed in
+// double (see analogy()), so they neither underflow nor lose their order.
 #pragma once
 
 #include <cstddef>
@@ -14,7 +15,7 @@ namespace playground {
 
 struct ScoredWord {
   std::string word;
-  float score;
+  double score;  // a float32 cosine widened exactly, or a 3CosMul score in double
 };
 
 enum class AnalogyMethod { kAdd, kMul };
