@@ -216,7 +216,7 @@ PretokenizerKind pretokenizer_kind_from_name(std::string_view name) {
   if (name == "cl100k") return PretokenizerKind::kCl100k;
   if (name == "o200k") return PretokenizerKind::kO200k;
   throw Error(ErrorCode::kBadArgument,
-              "Unknown pre-tokenizer \"" + std::string(name) + "\" (known: gpt2, cl100k, o200k)");
+              "Unknown pre-tokenizer " + quote(name) + " (known: gpt2, cl100k, o200k)");
 }
 
 const char* pretokenizer_kind_name(PretokenizerKind kind) {

@@ -91,7 +91,7 @@ std::vector<TokenSpan> Tokenizer::encode_spans(std::string_view text, const Enco
   std::vector<TokenSpan> spans;
   spans.reserve(text.size() / 3 + 2);
   if (options.add_bos) {
-    if (bos_id_ == kNoRank) throw Error(ErrorCode::kBadArgument, name_ + " has no BOS token");
+    if (bos_id_ == kNoRank) throw Error(ErrorCode::kBadArgument, quote(name_) + " has no BOS token");
     spans.push_back({bos_id_, 0, 0});
   }
   if (!options.allow_special || model_.specials().empty()) {
@@ -113,7 +113,7 @@ std::vector<TokenSpan> Tokenizer::encode_spans(std::string_view text, const Enco
     encode_ordinary_into(text, plain, text.size(), &spans);
   }
   if (options.add_eos) {
-    if (eos_id_ == kNoRank) throw Error(ErrorCode::kBadArgument, name_ + " has no EOS token");
+    if (eos_id_ == kNoRank) throw Error(ErrorCode::kBadArgument, quote(name_) + " has no EOS token");
     spans.push_back({eos_id_, uint32_t(text.size()), uint32_t(text.size())});
   }
   return spans;
