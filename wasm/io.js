@@ -17,7 +17,8 @@ export function toUrl(source) {
   }
 }
 
-const fetchFailed = (url, why) => new PlaygroundError(`Could not read ${clip(url.href)}: ${why}`, { code: "FETCH_FAILED" });
+const fetchFailed = (url, why) =>
+  new PlaygroundError(`Could not ${url.protocol === "file:" ? "read" : "download"} ${clip(url.href)}: ${why}`, { code: "FETCH_FAILED" });
 
 /** Reads a URL into bytes: fs for file: URLs in Node, fetch otherwise, with progress. */
 async function readUrl(url, onProgress) {
