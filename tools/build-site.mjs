@@ -19,7 +19,9 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(`${dist}/lib`, { recursive: true });
 mkdirSync(`${dist}/assets`, { recursive: true });
 cpSync(`${root}web`, dist, { recursive: true });
-for (const file of ["playground.js", "playground.d.ts"]) cpSync(need(`${root}wasm/${file}`), `${dist}/lib/${file}`);
+// The wrapper: every JS module and its typings (a new module needs no edit here).
+need(`${root}wasm/playground.js`);
+for (const file of readdirSync(`${root}wasm`).filter((n) => n.endsWith(".js") || n.endsWith(".d.ts"))) cpSync(`${root}wasm/${file}`, `${dist}/lib/${file}`);
 for (const file of ["playground_core.js", "playground_core.wasm"]) cpSync(need(`${root}build/wasm/${file}`), `${dist}/lib/${file}`);
 cpSync(need(`${root}assets/glove-6b-100d-10k.bin`), `${dist}/assets/glove-6b-100d-10k.bin`);
 // Tokenizer data: downloaded by the page only when that tokenizer is picked.
