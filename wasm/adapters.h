@@ -11,7 +11,6 @@
 #include <new>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "common/error.h"
@@ -64,50 +63,6 @@ inline std::string bytes_from(const val& array) {
 inline std::vector<std::string> strings_from(const val& array) {
   return emscripten::vecFromJSArray<std::string>(array);
 }
-
-// Maps UTF-8 byte offsets of a text that JS encoded (TextEncoder: well-formed UTF-8, a lone
-// surrogate already replaced by U+FFFD) to offsets in the JS string, in UTF-16 code units. A
-// character of 4 bytes is 2 units, every other character 1. An offset inside a character
-// rounds down for a start and up for an end, so a token holding part of an emoji covers the
-// whole emoji. Two cursors that only move forward: starts and ends must each be ascending,
-// which makes a whole encoding one linear pass.
-class Utf16Offsets {
- public:
-  explicit Utf16Offsets(std::string_view utf8) : text_(utf8) {}
-
-  // UTF-16 offset of the start of the character holding byte `offset` (ascending calls).
-  uint32_t start(size_t offset) {
-    while (start_.byte < text_.size() && start_.byte + char_bytes(start_.byte) <= offset) advance(&start_);
-    return start_.unit;
-  }
-
-  // UTF-16 offset of the end of the character holding byte `offset - 1` (ascending calls).
-  uint32_t end(size_t offset) {
-    while (end_.byte < text_.size() && end_.byte < offset) advance(&end_);
-    return end_.unit;
-  }
-
- private:
-  struct Cursor {
-    size_t byte = 0;
-    uint32_t unit = 0;
-  };
-
-  size_t char_bytes(size_t at) const {
-    const uint8_t lead = uint8_t(text_[at]);
-    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  }
-
-  void advance(Cursor* c) const {
-    const size_t bytes = char_bytes(c->byte);
-    c->byte += bytes;
-    c->unit += bytes == 4 ? 2 : 1;
-  }
-
-  std::string_view text_;
-  Cursor start_;
-  Cursor end_;
-};
 
 inline val failure(const char* code, const std::string& message, const std::string& word = {},
                    const std::vector<std::string>& suggestions = {}) {

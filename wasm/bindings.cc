@@ -1,8 +1,11 @@
-// Embind registrations only: the handle classes live in vector_set.h, tokenizer_handle.h and
-// word_tokens.h, conversions in adapters.h, the public API in the JS modules (playground.js).
+// Embind registrations only: the handle classes live in vector_set.h, tokenizer_handle.h,
+// word_tokens.h and asset_check.h, conversions in adapters.h, the public API in the JS modules
+// (playground.js).
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 
+#include "asset_check.h"
+#include "common/asset_envelope.h"
 #include "tokenizer_handle.h"
 #include "vector_set.h"
 #include "vectors/queries.h"
@@ -41,9 +44,12 @@ EMSCRIPTEN_BINDINGS(playground) {
       .function("spans", &TokenizerHandle::spans)
       .function("decodeBytes", &TokenizerHandle::decode_bytes);
   emscripten::function("wordTokens", &playground::wasm::word_tokens);
+  emscripten::function("checkAssetSize", &playground::wasm::check_asset_size);
 
   // Limits the wrapper checks before calling in, read from the core (one definition each).
   emscripten::constant("maxNeighbours", playground::kMaxNeighbours);
+  emscripten::constant("maxTerms", playground::kMaxTerms);
+  emscripten::constant("assetHeaderMaxSize", playground::kAssetHeaderMaxSize);
   // The WASM heap's current size in bytes (it only grows); for tests and debugging.
   emscripten::function("heapBytes", &emscripten_get_heap_size);
 }

@@ -4,8 +4,13 @@ import { unwrap } from "./errors.js";
 
 const finalizer = typeof FinalizationRegistry === "function" ? new FinalizationRegistry((handle) => handle.delete()) : null;
 
-/** A new `Handle` (an Embind class) loaded with the asset `bytes`; deleted again if loading fails. */
-export function loadHandle(Handle, bytes) {
+/**
+ * A new `Handle` (an Embind class of `core`) loaded with the asset `bytes` of `kind` ("vectors"
+ * or "tokenizer"); deleted again if loading fails. The header is checked first, on its own: a
+ * file of the wrong kind or size is refused before its bytes are copied into WASM memory.
+ */
+export function loadHandle(core, Handle, kind, bytes) {
+  unwrap(core.checkAssetSize(bytes.subarray(0, core.assetHeaderMaxSize), bytes.length, kind));
   const handle = new Handle();
   try {
     unwrap(handle.load(bytes));

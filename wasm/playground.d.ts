@@ -41,7 +41,10 @@ export class PlaygroundError extends Error {
 
 export interface ScoredWord {
   word: string;
-  /** Cosine similarity (3CosMul score for method "mul"), as gensim computes it in float32. */
+  /**
+   * Cosine similarity (3CosMul score for method "mul"), as gensim computes it in float32. A
+   * 3CosMul over many words can score 0 (a product too small for float32); its rank is still exact.
+   */
   score: number;
 }
 
@@ -84,10 +87,13 @@ export class Vectors {
   /**
    * gensim `most_similar(positive, negative)` ("add", 3CosAdd) or `most_similar_cosmul`
    * ("mul", 3CosMul). Input words never appear in the answer. At most limits.maxTerms words
-   * in all (when the core defines that limit), else BAD_ARGUMENT before any work.
+   * in all, else BAD_ARGUMENT before any work.
    */
   analogy(options: { positive: string[]; negative?: string[]; k?: number; method?: "add" | "mul" }): ScoredWord[];
-  /** Parses "king - man + woman" (at most MAX_TEXT_LENGTH characters) and answers it as analogy(). */
+  /**
+   * Parses "king - man + woman" (at most MAX_TEXT_LENGTH characters) and answers it as analogy();
+   * more than limits.maxTerms words is BAD_EXPRESSION (the parser stops at the first word too many).
+   */
   expression(text: string, options?: { k?: number; method?: "add" | "mul" }): ExpressionResult;
   /** The odd one out (gensim `doesnt_match`) and every word's cosine with the group's mean. */
   doesntMatch(words: string[]): { word: string; scores: ScoredWord[] };
@@ -207,8 +213,8 @@ export class WordTokenizer {
 export interface Limits {
   /** Most results of nearest / analogy / expression: the core's kMaxNeighbours, read from it. */
   readonly maxNeighbours: number;
-  /** Most words in an analogy or expression: the core's kMaxTerms, read from it (undefined while the core has none). */
-  readonly maxTerms: number | undefined;
+  /** Most words in an analogy or expression: the core's kMaxTerms (100), read from it. */
+  readonly maxTerms: number;
   /** MAX_TEXT_LENGTH. */
   readonly maxTextLength: number;
 }
@@ -233,7 +239,8 @@ export class Playground {
   /**
    * The default set when no source is given; else a URL (relative to the page or cwd), or the
    * asset's bytes. A file that cannot be read is FETCH_FAILED; bytes that are not a valid asset
-   * BAD_ASSET.
+   * BAD_ASSET. The header is checked before the bytes are copied into WebAssembly memory: a
+   * file of the wrong kind or of another size than its header describes costs no memory.
    */
   loadVectors(source?: Source, options?: { onProgress?: (received: number, total: number) => void }): Promise<Vectors>;
   /**

@@ -61,7 +61,7 @@ export class Playground {
     }
     if (vectors !== undefined) throw badArgument(`The option vectors is only for the "words" tokenizer, not ${name}.`);
     const bytes = await readSource(source ?? tokenizerUrl(name), { onProgress, what: "loadTokenizer()'s source" });
-    const handle = loadHandle(this.#core.Tokenizer, bytes);
+    const handle = loadHandle(this.#core, this.#core.Tokenizer, "tokenizer", bytes);
     if (handle.name() !== storedName(name)) {
       const found = clip(handle.name());
       handle.delete();
@@ -74,7 +74,7 @@ export class Playground {
   async loadVectors(source = DEFAULT_VECTORS_URL, options) {
     const { onProgress } = checkOptions(options, "loadVectors()", ["onProgress"]);
     const bytes = await readSource(source, { onProgress: checkCallback(onProgress, "onProgress"), what: "loadVectors()" });
-    this.#lastVectors = new Vectors(loadHandle(this.#core.VectorSet, bytes), this.limits);
+    this.#lastVectors = new Vectors(loadHandle(this.#core, this.#core.VectorSet, "vectors", bytes), this.limits);
     return this.#lastVectors;
   }
 

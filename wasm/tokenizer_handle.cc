@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "adapters.h"
+#include "common/utf8.h"
 
 namespace playground::wasm {
 
@@ -40,16 +41,14 @@ val TokenizerHandle::spans(const val& utf8, bool allow_special, bool add_bos, bo
     const std::string text = bytes_from(utf8);
     const std::vector<TokenSpan> spans = tokenizer().encode_spans(text, {allow_special, add_bos, add_eos});
     const size_t n = spans.size();
-    std::vector<uint32_t> ids(n), starts(n), ends(n), byte_starts(n), byte_ends(n);
-    Utf16Offsets offsets(text);
+    std::vector<uint32_t> ids(n), byte_starts(n), byte_ends(n);
     for (size_t i = 0; i < n; ++i) {
-      const TokenSpan& s = spans[i];
-      ids[i] = s.id;
-      byte_starts[i] = s.start;
-      byte_ends[i] = s.end;
-      starts[i] = offsets.start(s.start);
-      ends[i] = s.start == s.end ? starts[i] : offsets.end(s.end);
+      ids[i] = spans[i].id;
+      byte_starts[i] = spans[i].start;
+      byte_ends[i] = spans[i].end;
     }
+    std::vector<uint32_t> starts = byte_starts, ends = byte_ends;
+    utf8_spans_to_utf16(text, starts.data(), ends.data(), n);
     val out = val::object();
     out.set("ids", typed_copy("Uint32Array", ids));
     out.set("starts", typed_copy("Uint32Array", starts));

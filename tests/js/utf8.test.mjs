@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { decodeUtf8, encodeUtf8, init, utf8Length, utf8Parts } from "embedding-playground";
-import { random } from "./random.mjs";
+import { mulberry32 as random } from "../../tools/random.mjs";
 
 const UNITS = [0x41, 0x7f, 0x80, 0xe7, 0x7ff, 0x800, 0xfeff, 0xfffd, 0xffff, 0xd83d, 0xde00, 0xdbff, 0xdc00];
 const randomString = (next) => String.fromCharCode(...Array.from({ length: Math.floor(next() * 10) }, () => UNITS[Math.floor(next() * UNITS.length)]));
