@@ -10,10 +10,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { median } from "./stats.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LIBRARY = new URL("../dist/lib/playground.js", import.meta.url);
-const CHROMIUM = "/usr/bin/chromium";
 
 const K = 10;
 const QUERY_WORDS = 200;
@@ -22,12 +22,6 @@ const WARMUP_QUERIES = 400;
 const PCA_RUNS = 9;
 const PAGE_LOADS = 5;
 const PAGE_TIMEOUT_MS = 60_000;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 const ms = (x, digits = 3) => `${x.toFixed(digits)} ms`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
@@ -130,13 +124,10 @@ async function benchApi() {
 }
 
 async function benchPage() {
-  const { chromium } = await import("playwright-core");
+  const { launchChromium } = await import("../tests/e2e/harness.mjs");
   const { serve } = await import("../tools/serve.mjs");
   const { url, close } = await serve(`${ROOT}dist`, 0);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   const rows = [];
   const notes = [];
   try {
