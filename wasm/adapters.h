@@ -1,14 +1,17 @@
-// Conversions between the C++ core and JS values for the Embind registrations in
-// bindings.cc. Every binding returns { ok: true, value } or { ok: false, code, message,
-// word, suggestions }; wasm/playground.js turns the latter into a thrown PlaygroundError,
-// so no C++ exception ever crosses into JS.
+// Conversions between the C++ core and JS values, shared by the handle classes in wasm/
+// (vector_set, tokenizer_handle, word_tokens). Every binding returns { ok: true, value } or
+// { ok: false, code, message, word, suggestions }; wasm/errors.js turns the latter into a
+// thrown PlaygroundError, so no C++ exception ever crosses into JS.
 #pragma once
 
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <exception>
 #include <new>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/error.h"
@@ -42,6 +45,11 @@ val typed_copy(const char* constructor, const T* data, size_t count) {
   return val::global(constructor).new_(emscripten::typed_memory_view(count, data));
 }
 
+template <typename T>
+val typed_copy(const char* constructor, const std::vector<T>& values) {
+  return typed_copy(constructor, values.data(), values.size());
+}
+
 // The bytes of a JS Uint8Array, copied with one TypedArray.set (a memcpy). Embind's own
 // std::string conversion copies a Uint8Array byte by byte in JS, which took ~300 ms for the
 // 2 MB vector asset on a cold page.
@@ -56,6 +64,50 @@ inline std::string bytes_from(const val& array) {
 inline std::vector<std::string> strings_from(const val& array) {
   return emscripten::vecFromJSArray<std::string>(array);
 }
+
+// Maps UTF-8 byte offsets of a text that JS encoded (TextEncoder: well-formed UTF-8, a lone
+// surrogate already replaced by U+FFFD) to offsets in the JS string, in UTF-16 code units. A
+// character of 4 bytes is 2 units, every other character 1. An offset inside a character
+// rounds down for a start and up for an end, so a token holding part of an emoji covers the
+// whole emoji. Two cursors that only move forward: starts and ends must each be ascending,
+// which makes a whole encoding one linear pass.
+class Utf16Offsets {
+ public:
+  explicit Utf16Offsets(std::string_view utf8) : text_(utf8) {}
+
+  // UTF-16 offset of the start of the character holding byte `offset` (ascending calls).
+  uint32_t start(size_t offset) {
+    while (start_.byte < text_.size() && start_.byte + char_bytes(start_.byte) <= offset) advance(&start_);
+    return start_.unit;
+  }
+
+  // UTF-16 offset of the end of the character holding byte `offset - 1` (ascending calls).
+  uint32_t end(size_t offset) {
+    while (end_.byte < text_.size() && end_.byte < offset) advance(&end_);
+    return end_.unit;
+  }
+
+ private:
+  struct Cursor {
+    size_t byte = 0;
+    uint32_t unit = 0;
+  };
+
+  size_t char_bytes(size_t at) const {
+    const uint8_t lead = uint8_t(text_[at]);
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  }
+
+  void advance(Cursor* c) const {
+    const size_t bytes = char_bytes(c->byte);
+    c->byte += bytes;
+    c->unit += bytes == 4 ? 2 : 1;
+  }
+
+  std::string_view text_;
+  Cursor start_;
+  Cursor end_;
+};
 
 inline val failure(const char* code, const std::string& message, const std::string& word = {},
                    const std::vector<std::string>& suggestions = {}) {
@@ -83,6 +135,18 @@ val guarded(Body&& body) {
   } catch (const std::exception& e) {
     return failure("INTERNAL", std::string("Internal error: ") + e.what());
   }
+}
+
+// Replaces `*slot` with T::from_asset of the asset in the Uint8Array `array`; envelope of true.
+// On failure `*slot` is empty.
+template <typename T>
+val load_asset(std::optional<T>* slot, const val& array) {
+  return guarded([&] {
+    const std::string bytes = bytes_from(array);
+    slot->reset();
+    slot->emplace(T::from_asset(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    return val(true);
+  });
 }
 
 }  // namespace playground::wasm

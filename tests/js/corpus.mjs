@@ -1,0 +1,25 @@
+// Texts that hit every branch of the pre-tokenizers (several scripts, clitics, digits, odd
+// whitespace, emoji, special-token strings, long runs), shared by the tokenizer tests.
+export const CORPUS = [
+  "hello world",
+  "The quick brown fox jumps over the lazy dog. It's 3:45pm, isn't it? They'll say we'd've known.",
+  "I'M HERE, YOU'RE THERE, SHE'S GONE, WE'VE WON, THEY'LL COME, HE'D GO. Don't! DON'T! 'S 's 'rer",
+  "Merhaba dünya! Türkçe karakterler: çğıİöşü ÇĞIÖŞÜ. Istanbul'da İzmir'e gidiyorum; ağaçlardaki kuşlar.",
+  "Yapay zekâ ve büyük dil modelleri (BDM) hakkında bir ders. Öğrencilerin sorularını yanıtlıyoruz.",
+  "def f(x):\n    return x ** 2  # square\n\n\nclass A:\n\tpass\r\n// C++: std::vector<int> v{1,2,3};\n",
+  "const 𝑓 = (a, b) => a + b; /* ok */ if (a !== b) { console.log(`${a}`); }",
+  "日本語のテキスト。漢字とひらがなとカタカナ。中文文本：你好，世界！한국어 텍스트입니다.",
+  "مرحبا بالعالم. هذه جملة عربية مع أرقام ١٢٣٤٥ وعلامات ترقيم؟",
+  "नमस्ते दुनिया। यह देवनागरी लिपि में लिखा गया वाक्य है।",
+  "Emoji: 👋 👍🏽 👨‍👩‍👧‍👦 🏳️‍🌈 ❤️ 🇹🇷 😁 ?",
+  "   leading and trailing spaces   ",
+  "tabs\t\tand\nnewlines\n\n\n  \n \r\n\r\n",
+  "today\n \n",
+  "digits 1 12 123 1234 12345 123456 1234567 3.14159 1,000,000 ٣٤٥ ½ Ⅻ",
+  " \u0085 0 \u00850 \ufeff x\ufeffy \u00a0\u00a0nbsp \u2028 \u3000",
+  "ǅungla ǈ ʰʱ ǅǅaa ÀÉÎ àéî combining: e\u0301 a\u0300\u0301 \u0301\u0301x",
+  "path/to/file.txt!!!\n\n/// ///x ?!/\r\n",
+  "<|endoftext|> <|fim_prefix|> <|begin_of_text|> <|eot_id|>",
+  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  "",
+];
