@@ -25,3 +25,9 @@ export function loadJobs() {
 export function loadedLibrary() {
   return module;
 }
+
+/** Whether `error` is the library's PlaygroundError (from the page's thread or rebuilt from a worker's). */
+export function isPlaygroundError(error) {
+  const PlaygroundError = module?.PlaygroundError;
+  return !!PlaygroundError && error instanceof PlaygroundError;
+}

@@ -87,6 +87,29 @@ describe("page structure", { timeout: 90_000 }, () => {
     await context.close();
   });
 
+  test("an error in the tokenizer worker reaches the page as a real PlaygroundError", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    watchPage(page, problems);
+    await page.goto(server.url);
+    await page.evaluate(() => window.playground.ready.then(() => undefined));
+    const outcome = await page.evaluate(async () => {
+      const { PlaygroundError } = await import(new URL("lib/playground.js", document.baseURI).href);
+      const kind = window.playground.tokenizers.kind;
+      try {
+        await window.playground.tokenizers.decode("gpt2", [9703, 99999999]);
+        return { kind, resolved: true };
+      } catch (error) {
+        return { kind, instance: error instanceof PlaygroundError, name: error.name, code: error.code, message: error.message };
+      }
+    });
+    assert.equal(outcome.kind, "worker");
+    assert.equal(outcome.instance, true, JSON.stringify(outcome));
+    assert.equal(outcome.code, "BAD_ARGUMENT");
+    assert.match(outcome.message, /99999999/);
+    await context.close();
+  });
+
   test("the modulepreload list is exactly the modules the page loads, and the CSS is one file", async () => {
     const html = readFileSync(`${dist}/index.html`, "utf8");
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);

@@ -4,6 +4,7 @@
 // context's "vectors" event) runs it again on the new set.
 import { h } from "./dom.js";
 import { onLangChange, t } from "../i18n/index.js";
+import { isPlaygroundError } from "../library.js";
 import { errorView, message } from "./messages.js";
 
 /**
@@ -50,7 +51,7 @@ export function createResult(ctx, testid) {
         if (view) area.show(() => [notes.map((note) => note()), view()]);
         else area.show(() => notes.map((note) => note()));
       } catch (error) {
-        if (error?.name !== "PlaygroundError") console.error(error);
+        if (!isPlaygroundError(error)) console.error(error);
         area.show(() => [notes.map((note) => note()), errorView(error, options)]);
       }
     },

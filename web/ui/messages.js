@@ -3,6 +3,7 @@
 // short prefix (words.js shortQuote), so a pasted megabyte never becomes a megabyte of DOM.
 import { h } from "./dom.js";
 import { formatInteger, t, tNodes } from "../i18n/index.js";
+import { isPlaygroundError } from "../library.js";
 import { hasNonAscii, shortQuote, usefulSuggestions } from "../words.js";
 
 /** How much of an error's message is shown (messages can quote input). */
@@ -90,7 +91,7 @@ export function skippedView(unknown, suggestions, onPick) {
  * options.describe(error) may return a localized text for codes the panel knows better.
  */
 export function errorView(error, { onPick, fieldOf, describe } = {}) {
-  if (error?.name === "PlaygroundError") {
+  if (isPlaygroundError(error)) {
     if (error.code === "UNKNOWN_WORD") return unknownWordView(error.word, error.suggestions, { onPick, field: fieldOf?.(error.word) });
     const described = describe?.(error);
     if (described) return message("error", described);
