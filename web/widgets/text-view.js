@@ -39,7 +39,7 @@ export function rowStarts(text, columns) {
 export function createTextView({ testid = "text-view", label } = {}) {
   const spacer = h("div", { class: "text-view-spacer" });
   const windowEl = h("div", { class: "text-view-window" });
-  const el = h("div", { class: "text-view", tabindex: "0", role: "document", "aria-readonly": "true", testid, "i18n-aria-label": label }, spacer, windowEl);
+  const el = h("div", { class: "text-view", tabindex: "0", role: "region", testid, "i18n-aria-label": label }, spacer, windowEl);
   let text = "";
   let starts = new Uint32Array([0]);
   let columns = 0;
