@@ -5,6 +5,9 @@
 // held; the address's options are read in any case and what is not understood is said.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startSite, watchPage } from "./harness.mjs";
 import { PANEL_IDS } from "../../web/embed.js";
 
@@ -70,8 +73,12 @@ describe("limits", { timeout: 120_000 }, () => {
     const line = "Merhaba dünya, the quick brown fox jumps over the lazy dog 42! ";
     const text = line.repeat(Math.ceil(5_000_000 / line.length)).slice(0, 5_000_000);
     const before = await tokensShown();
-    await byTestId("tok-file").setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+    // A file on disk, as a visitor picks one (Chromium reads it; a buffer would be decoded by script in the page).
+    const dir = mkdtempSync(join(tmpdir(), "limits-"));
+    writeFileSync(join(dir, "big.txt"), text);
+    await byTestId("tok-file").setInputFiles(join(dir, "big.txt"));
     await waitTokensShown(before);
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(await byTestId("tok-chars").textContent(), "5,000,000");
     assert.equal(await byTestId("tok-bytes").textContent(), Buffer.byteLength(text).toLocaleString("en-US"));
     // Not in the textarea: it still holds what was typed, and is hidden meanwhile.
