@@ -227,6 +227,7 @@ async function benchLargeText(browser, url) {
     try {
       await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
       await page.waitForFunction(() => performance.getEntriesByName("playground:examples-shown").length > 0, null, { timeout: PAGE_TIMEOUT_MS });
+      await page.locator('[data-testid="tok-done"]').waitFor({ timeout: PAGE_TIMEOUT_MS }); // the sample text's tokens first
       const shown = await page.evaluate(() => {
         window.__longest = 0;
         new PerformanceObserver((list) => {
@@ -237,6 +238,8 @@ async function benchLargeText(browser, url) {
       });
       await page.locator('[data-testid="tok-file"]').setInputFiles(file);
       await page.waitForFunction((n) => performance.getEntriesByName("playground:tokens-shown").length > n, shown, { timeout: PAGE_TIMEOUT_MS });
+      const chars = await page.locator('[data-testid="tok-chars"]').textContent();
+      if (chars.replace(/\D/g, "") !== String(LARGE_TEXT_CHARS)) throw new Error(`the panel shows ${chars} characters, not the file's`);
       runs.push(await page.evaluate(() => ({ ms: performance.getEntriesByName("playground:tokens-shown").at(-1).startTime - window.__pickedAt, longest: window.__longest })));
     } finally {
       await context.close();
