@@ -17,7 +17,8 @@ export function toUrl(source) {
   }
 }
 
-const fetchFailed = (url, why) => new PlaygroundError(`Could not read ${clip(url.href)}: ${why}`, { code: "FETCH_FAILED" });
+const fetchFailed = (url, why) =>
+  new PlaygroundError(`Could not ${url.protocol === "file:" ? "read" : "download"} ${clip(url.href)}: ${why}`, { code: "FETCH_FAILED" });
 
 /** Reads a URL into bytes: fs for file: URLs in Node, fetch otherwise, with progress. */
 async function readUrl(url, onProgress) {
@@ -27,7 +28,7 @@ async function readUrl(url, onProgress) {
     try {
       bytes = new Uint8Array(await readFile(url));
     } catch (error) {
-      throw fetchFailed(url, `${error.message}. Check the path.`);
+      throw fetchFailed(url, `${clip(error.message, 160)}. Check the path.`);
     }
     onProgress?.(bytes.length, bytes.length);
     return bytes;
@@ -36,12 +37,12 @@ async function readUrl(url, onProgress) {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw fetchFailed(url, `${error.message}. Check the address and your connection.`);
+    throw fetchFailed(url, `${clip(error.message, 160)}. Check the address and your connection.`);
   }
   if (!response.ok) throw fetchFailed(url, `the server answered ${response.status} ${response.statusText}.`);
   const total = Number(response.headers.get("content-length")) || 0;
   const brokeOff = (error) => {
-    throw fetchFailed(url, `the download broke off (${error.message}). Try again.`);
+    throw fetchFailed(url, `the download broke off (${clip(error.message, 160)}). Try again.`);
   };
   if (!response.body || !onProgress) return new Uint8Array(await response.arrayBuffer().catch(brokeOff));
   const chunks = [];

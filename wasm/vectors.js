@@ -13,7 +13,7 @@ import {
   checkWords,
   MAX_SUGGESTIONS,
 } from "./checks.js";
-import { badArgument, describe, PlaygroundError, unwrap } from "./errors.js";
+import { badArgument, clip, describe, PlaygroundError, unwrap } from "./errors.js";
 import { release, track } from "./handles.js";
 import { readSource } from "./io.js";
 
@@ -37,6 +37,7 @@ export class Vectors {
   #handle;
   #limits;
   #words = null;
+  #longest = -1;
 
   /** @internal */
   constructor(handle, limits) {
@@ -67,25 +68,51 @@ export class Vectors {
     return this._wordList().slice();
   }
 
+  // True if `word` is longer than every word of the set, so it cannot be one of them. Such a
+  // word (a pasted page, say) is answered here, without copying it into WASM memory.
+  #tooLong(word) {
+    if (word.length <= 64) return false;
+    if (this.#longest < 0) this.#longest = this._wordList().reduce((max, w) => Math.max(max, w.length), 0);
+    return word.length > this.#longest;
+  }
+
+  // `word` checked for a lookup: a string that may be in the set (UNKNOWN_WORD if it cannot be).
+  #lookup(word, what = "word") {
+    checkWord(word, what);
+    if (this.#tooLong(word)) {
+      throw new PlaygroundError(`"${clip(word)}" (${word.length.toLocaleString("en")} characters) is not in the vocabulary: no word there is that long.`, { code: "UNKNOWN_WORD", word: clip(word) });
+    }
+    return word;
+  }
+
+  #lookupAll(words, what = "words") {
+    checkWords(words, what);
+    words.forEach((w) => this.#lookup(w));
+    return words;
+  }
+
   has(word) {
-    return typeof word === "string" && this.#core().has(word);
+    return typeof word === "string" && !this.#tooLong(word) && this.#core().has(word);
   }
 
   suggest(word, max = 5) {
-    return this.#core().suggest(checkWord(word), checkCount(max, "number of suggestions", MAX_SUGGESTIONS));
+    checkWord(word);
+    const count = checkCount(max, "number of suggestions", MAX_SUGGESTIONS);
+    // Suggestions are words a few edits away: none is close to a word longer than all of them.
+    return this.#tooLong(word) ? [] : this.#core().suggest(word, count);
   }
 
   vector(word) {
-    return unwrap(this.#core().vector(checkWord(word)));
+    return unwrap(this.#core().vector(this.#lookup(word)));
   }
 
   similarity(a, b) {
-    return unwrap(this.#core().similarity(checkWord(a), checkWord(b)));
+    return unwrap(this.#core().similarity(this.#lookup(a), this.#lookup(b)));
   }
 
   nearest(query, k = 10) {
     checkK(k, this.#limits.maxNeighbours);
-    if (typeof query === "string") return unwrap(this.#core().nearest(query, k));
+    if (typeof query === "string") return unwrap(this.#core().nearest(this.#lookup(query), k));
     return unwrap(this.#core().nearestToVector(checkVector(query), k));
   }
 
@@ -98,8 +125,8 @@ export class Vectors {
 
   analogy(options) {
     const { positive = [], negative = [], k = 10, method } = checkOptions(options, "analogy()", ["positive", "negative", "k", "method"]);
-    checkWords(positive, "positive words");
-    checkWords(negative, "negative words");
+    this.#lookupAll(positive, "positive words");
+    this.#lookupAll(negative, "negative words");
     this.#checkTerms(positive.length + negative.length);
     return unwrap(this.#core().analogy(positive, negative, checkK(k, this.#limits.maxNeighbours), checkChoice(method, "method", METHODS)));
   }
@@ -111,7 +138,7 @@ export class Vectors {
   }
 
   doesntMatch(words) {
-    return unwrap(this.#core().doesntMatch(checkWords(words)));
+    return unwrap(this.#core().doesntMatch(this.#lookupAll(words)));
   }
 
   pca(words, components = 2, options) {
@@ -119,7 +146,7 @@ export class Vectors {
     const unit = checkBoolean(normalize, "normalize");
     if (components !== 2 && components !== 3) throw badArgument(`PCA gives 2 or 3 components, not ${describe(components)}.`);
     const all = words === null || words === undefined;
-    const raw = all ? unwrap(this.#core().pcaAll(components, unit)) : unwrap(this.#core().pca(checkWords(words), components, unit));
+    const raw = all ? unwrap(this.#core().pcaAll(components, unit)) : unwrap(this.#core().pca(this.#lookupAll(words), components, unit));
     const coords = [];
     for (let i = 0; i < raw.coords.length; i += components) coords.push(Array.from(raw.coords.subarray(i, i + components)));
     return { coords, explained: Array.from(raw.explained), variance: Array.from(raw.variance) };
