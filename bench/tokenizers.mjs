@@ -9,13 +9,9 @@ import { get_encoding } from "tiktoken";
 import { getEncoding } from "js-tiktoken";
 import { init } from "../dist/lib/playground.js";
 import { buildCorpus } from "./corpus.mjs";
+import { median } from "./stats.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function time(fn, runs = RUNS) {
   fn();  // warm-up (JIT, caches)

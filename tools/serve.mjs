@@ -7,7 +7,7 @@
 // Also imported by the browser tests and benchmarks: serve(folder, port) -> { url, close }.
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -29,6 +29,26 @@ const TYPES = {
 // Compressed like GitHub Pages does; the binary assets (.bin) are sent as they are.
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".ts"]);
 
+const FORBIDDEN = Symbol("forbidden");
+
+/**
+ * The file a request URL names inside `base` (an absolute folder): the decoded path resolved
+ * against it. null for a URL that cannot be decoded (answer 400); FORBIDDEN for one that
+ * resolves outside `base` — compared with a trailing separator, so that "/../dist-secret/x"
+ * cannot reach a sibling folder whose name starts with the served folder's.
+ */
+export function resolveRequest(base, url) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(new URL(url, "http://x").pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes("\0")) return null;
+  const path = resolve(base, `.${decoded}`);
+  return path === base || path.startsWith(base.endsWith(sep) ? base : base + sep) ? path : FORBIDDEN;
+}
+
 export function serve(folder, port = 0) {
   const base = resolve(folder);
   const gzipped = new Map();  // path -> { etag, body }
@@ -40,12 +60,19 @@ export function serve(folder, port = 0) {
     return body;
   };
   const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    path = normalize(join(base, path));
-    if (!path.startsWith(base)) {
-      res.writeHead(403).end("forbidden");
+    const path = resolveRequest(base, req.url);
+    if (path === null) {
+      res.writeHead(400, { "content-type": "text/plain" }).end("bad request");
       return;
     }
+    if (path === FORBIDDEN) {
+      res.writeHead(403, { "content-type": "text/plain" }).end("forbidden");
+      return;
+    }
+    serveFile(path, req, res);
+  });
+  function serveFile(requested, req, res) {
+    let path = requested;
     try {
       if (statSync(path).isDirectory()) path = join(path, "index.html");
       const stat = statSync(path);
@@ -63,11 +90,11 @@ export function serve(folder, port = 0) {
       }
       res.writeHead(200, { ...headers, "content-length": stat.size });
       if (req.method === "HEAD") res.end();
-      else createReadStream(path).pipe(res);
+      else createReadStream(path).on("error", () => res.destroy()).pipe(res);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
-  });
+  }
   return new Promise((done, fail) => {
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () => {

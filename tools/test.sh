@@ -26,5 +26,5 @@ ctest --test-dir build/wasm --output-on-failure
 echo "== site"
 node tools/build-site.mjs
 
-echo "== JS API, parity and browser tests"
-node --test --test-concurrency=1 tests/js/ tests/parity/ tests/e2e/
+echo "== JS API, page modules, parity and browser tests"
+node --test --test-concurrency=1 tests/js/ tests/web/ tests/parity/ tests/e2e/

@@ -1,29 +1,29 @@
-// Entry point of the page. window.playground is set before anything is awaited:
+// Entry point of the page: the shared context (context.js), the panels (panels/index.js), the
+// status line and the loading of the library and the default vectors. window.playground is set
+// before anything is awaited:
 //   await playground.ready   -> resolves once the WebAssembly core and the default vectors are
 //                               loaded (then playground.vectors and playground.api are set);
 //                               rejects, with the reason shown on the page, if loading fails.
 //   playground.tokenizers    -> the tokenizer worker's client (load, encode, count, decode),
 //                               as the tokenizer panel uses it.
-// The library is imported dynamically so that a missing lib/ is reported on the page too.
-// Performance marks "playground:ready" and "playground:examples-shown" (every panel has shown
-// its first result) let tests and benchmarks time the page; "playground:tokens-shown" is set
-// each time the tokenizer panel has drawn a text's tokens.
-import { h } from "./dom.js";
-import { applyTranslations, formatInteger, formatMegabytes, getLang, onLangChange, setLang, t } from "./i18n.js";
-import { Vocabulary } from "./words.js";
-import { createLookupPanel } from "./panels/lookup.js";
-import { createNeighboursPanel } from "./panels/neighbours.js";
-import { createSimilarityPanel } from "./panels/similarity.js";
-import { createAnalogyPanel } from "./panels/analogy.js";
-import { createOddOneOutPanel } from "./panels/odd-one-out.js";
-import { createVectorStripsPanel } from "./panels/vector-strips.js";
-import { createPcaPanel } from "./panels/pca.js";
-import { createTokenizerClient } from "./tokenizer-client.js";
-import { createTokenizerPanel } from "./panels/tokenizer.js";
-import { createComparePanel } from "./panels/tokenizer-compare.js";
-import { applyEmbedOptions, readEmbedOptions } from "./embed.js";
+//   playground.context       -> the panels' shared context: context.setVectors(vs, { name })
+//                               makes another vector set active on every panel.
+// The library is imported dynamically (library.js) so that a missing lib/ is reported on the
+// page too. Performance marks "playground:ready" and "playground:examples-shown" (every panel
+// has shown its first result) let tests and benchmarks time the page; "playground:tokens-shown"
+// is set each time the tokenizer panel has drawn a text's tokens.
+import { createContext } from "./context.js";
+import { applyEmbedOptions, PANEL_IDS, readEmbedOptions } from "./embed.js";
+import { applyTranslations, formatInteger, formatMegabytes, getLang, onLangChange, setLang, t } from "./i18n/index.js";
+import { loadLibrary } from "./library.js";
+import { createPanels } from "./panels/index.js";
+import { createTokenizerClient } from "./tokenizer/client.js";
+import { h } from "./ui/dom.js";
+import { shortQuote } from "./words.js";
 
-const playground = { ready: null, vectors: null, api: null, tokenizers: null };
+const DEFAULT_VECTORS_NAME = "GloVe 6B 100-d (10k)";
+
+const playground = { ready: null, vectors: null, api: null, tokenizers: null, context: null };
 window.playground = playground;
 let resolveReady;
 let rejectReady;
@@ -34,18 +34,6 @@ playground.ready = new Promise((resolve, reject) => {
 // The failure is shown on the page; this keeps it from also being an "unhandled rejection"
 // when nobody awaits playground.ready. Awaiting it still rejects.
 playground.ready.catch(() => {});
-
-/** What the panels share: the vectors once loaded, and the vocabulary built from them on first use. */
-let vocabulary = null;
-const ctx = {
-  vectors: null,
-  api: null,
-  failed: false,
-  get vocab() {
-    if (!vocabulary && ctx.vectors) vocabulary = new Vocabulary(ctx.vectors.words());
-    return vocabulary;
-  },
-};
 
 const status = document.getElementById("status");
 
@@ -77,6 +65,22 @@ function setupNotice() {
   });
 }
 
+/** Tells the visitor which parts of the address were not understood (embed.js problems). */
+function setupUrlNotice(problems) {
+  const notice = document.getElementById("url-notice");
+  if (!problems.length) return;
+  const quoted = (values) => values.map((v) => `“${shortQuote(v, 40)}”`).join(", ");
+  const render = () =>
+    notice.querySelector("p").replaceChildren(
+      ...problems.map(({ param, values }) =>
+        h("span", { class: "url-problem" }, t(`url.${param}`, { values: quoted(values), n: values.length, known: PANEL_IDS.join(", ") })),
+      ),
+    );
+  render();
+  onLangChange(render);
+  notice.hidden = false;
+}
+
 // Status line: a render function kept so that it follows language switches.
 let renderStatus = () => [];
 function showStatus(render) {
@@ -101,7 +105,7 @@ function failureView(stage, error) {
     { class: "load-error", role: "alert", testid: "load-error" },
     h("h2", {}, t("load.failedTitle")),
     h("p", {}, t(what)),
-    h("p", { class: "muted" }, t("load.details", { message: error?.message ?? String(error) })),
+    h("p", { class: "muted" }, t("load.details", { message: shortQuote(error?.message ?? String(error), 300) })),
     h("p", {}, t(fromDisk ? "load.todoFile" : "load.todo")),
     h("button", { type: "button", class: "btn btn-primary", onclick: () => location.reload() }, t("load.retry")),
   );
@@ -111,7 +115,7 @@ function failureView(stage, error) {
 async function loadEverything() {
   let stage = "library";
   try {
-    const library = await import("./lib/playground.js");
+    const library = await loadLibrary();
     // The vectors download while the WebAssembly core compiles.
     let lastPaint = 0;
     const bytes = library.fetchVectorBytes(undefined, {
@@ -136,23 +140,9 @@ async function loadEverything() {
   }
 }
 
-function onLoaded({ api, vectors }, panels, tokenizerPanel) {
-  status.removeAttribute("aria-busy");
-  ctx.vectors = vectors;
-  ctx.api = api;
-  playground.api = api;
-  playground.vectors = vectors;
-  const ms = Math.round(performance.now() - startedAt);
-  status.classList.add("is-ready");
-  showStatus(() =>
-    h("span", { class: "status-text status-ready", testid: "status-ready" }, t("load.ready", { words: formatInteger(vectors.size), dim: vectors.dim, ms: formatInteger(ms) })),
-  );
-  performance.mark("playground:ready");
-  resolveReady(playground);
-  // Each panel then shows its example (or the query asked for while loading), one per task so
-  // that the page stays responsive in between.
-  // The tokenizer panel first: its data (0.4 MB for GPT-2) is fetched only now.
-  const queue = [tokenizerPanel, ...panels];
+/** Starts every panel, one per task, in page order: the tokenizer first (its data is fetched only now). */
+function startPanels(panels) {
+  const queue = [...panels];
   const next = () => {
     const panel = queue.shift();
     if (!panel) return performance.mark("playground:examples-shown");
@@ -162,53 +152,62 @@ function onLoaded({ api, vectors }, panels, tokenizerPanel) {
   setTimeout(next, 0);
 }
 
-function onFailed(error, tokenizerPanel) {
-  status.removeAttribute("aria-busy");
-  ctx.failed = true;
-  console.error(error.cause ?? error);
-  status.classList.add("is-error");
-  showStatus(() => failureView(error.stage, error.cause ?? error));
-  rejectReady(error.cause ?? error);
-  // Tokenizers do not need the vectors: that panel can still work.
-  tokenizerPanel.start();
-}
-
 // Loading starts before the panels are built, so the two overlap.
 const startedAt = performance.now();
 status.setAttribute("aria-busy", "true");
 showStatus(() => h("span", { class: "status-text" }, t("load.core")));
 const loading = loadEverything();
 
-setupLanguageSwitch();
-setupNotice();
-const tokenizers = createTokenizerClient();
-playground.tokenizers = tokenizers;
-const neighboursPanel = createNeighboursPanel(ctx);
-const tokenizerPanel = createTokenizerPanel(ctx, {
-  client: tokenizers,
-  openNeighbours(word) {
-    neighboursPanel.query(word);
-    neighboursPanel.root.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "start" });
-    neighboursPanel.input.focus({ preventScroll: true });
-  },
-});
-const comparePanel = createComparePanel(ctx, { client: tokenizers, tokenizer: tokenizerPanel });
-document.getElementById("tok-panels").replaceChildren(tokenizerPanel.root, comparePanel.root);
-const panels = [
-  createLookupPanel(ctx),
-  neighboursPanel,
-  createAnalogyPanel(ctx),
-  createSimilarityPanel(ctx),
-  createOddOneOutPanel(ctx),
-  createPcaPanel(ctx),
-  createVectorStripsPanel(ctx),
-];
-document.getElementById("panels").replaceChildren(...panels.map((p) => p.root));
 const embedOptions = readEmbedOptions();
 if (embedOptions.lang) setLang(embedOptions.lang);
+setupLanguageSwitch();
+setupNotice();
+setupUrlNotice(embedOptions.problems);
+
+const ctx = createContext({ tokenizers: createTokenizerClient() });
+playground.tokenizers = ctx.tokenizers;
+playground.context = ctx;
+const panels = createPanels(ctx);
 applyEmbedOptions(embedOptions);
 applyTranslations(document);
+
+// The status line and window.playground follow the active vector set.
+ctx.on("vectors", ({ vectors, info, previous }) => {
+  playground.vectors = vectors;
+  status.classList.remove("is-error");
+  status.classList.add("is-ready");
+  const ms = Math.round(performance.now() - startedAt);
+  showStatus(() =>
+    h(
+      "span",
+      { class: "status-text status-ready", testid: "status-ready" },
+      previous
+        ? t("load.active", { name: info.name, words: formatInteger(vectors.size), dim: vectors.dim })
+        : t("load.ready", { words: formatInteger(vectors.size), dim: vectors.dim, ms: formatInteger(ms) }),
+    ),
+  );
+});
+ctx.on("failed", ({ error }) => {
+  console.error(error.cause ?? error);
+  status.classList.add("is-error");
+  showStatus(() => failureView(error.stage, error.cause ?? error));
+});
+
 loading.then(
-  (loaded) => onLoaded(loaded, panels, tokenizerPanel),
-  (error) => onFailed(error, tokenizerPanel),
+  ({ api, vectors }) => {
+    status.removeAttribute("aria-busy");
+    ctx.setApi(api);
+    playground.api = api;
+    ctx.setVectors(vectors, { name: DEFAULT_VECTORS_NAME });
+    performance.mark("playground:ready");
+    resolveReady(playground);
+    startPanels(panels);
+  },
+  (error) => {
+    status.removeAttribute("aria-busy");
+    ctx.fail(error);
+    rejectReady(error.cause ?? error);
+    // The tokenizers do not need the vectors; the other panels say they are unavailable.
+    startPanels(panels);
+  },
 );

@@ -42,6 +42,26 @@ export function replaceListWord(text, word, replacement) {
     .join("");
 }
 
+/** Longest input worth asking the vocabulary for suggestions ("did you mean"). */
+export const MAX_SUGGEST_LENGTH = 64;
+
+/** How many characters of user input a message quotes. */
+export const QUOTE_LENGTH = 60;
+
+/**
+ * `text` cut to at most `max` characters (never inside a surrogate pair) with "…" when cut:
+ * how messages quote what the user typed, so a pasted megabyte never becomes a megabyte of
+ * DOM text.
+ */
+export function shortQuote(text, max = QUOTE_LENGTH) {
+  const s = String(text);
+  if (s.length <= max) return s;
+  let end = max;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${s.slice(0, end)}…`;
+}
+
 /** Whether the text has characters outside ASCII (Turkish letters, emoji...). */
 export function hasNonAscii(text) {
   return /[^\x00-\x7f]/.test(text);

@@ -1,10 +1,11 @@
 // Embedding: index.html?embed=1&panels=…&lang=… shows only the chosen panels, without the page's
-// header and footer, in the chosen language, inside an <iframe> of another page.
+// header and footer, in the chosen language, inside an <iframe> of another page. (How the
+// options are read: tests/web/embed.test.mjs.)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { serve } from "../../tools/serve.mjs";
-import { PANEL_IDS, readEmbedOptions } from "../../web/embed.js";
+import { PANEL_IDS } from "../../web/embed.js";
 import { dist, launchChromium, results, root, watchPage } from "./harness.mjs";
 let server;
 let browser;
@@ -23,16 +24,6 @@ after(async () => {
   await server?.close();
   rmSync(`${dist}/embed-example.html`, { force: true });  // dist/ is what gets deployed
   assert.deepEqual(problems, []);
-});
-
-test("options parse, ignoring unknown panels", () => {
-  const o = readEmbedOptions("?embed=1&panels=tok, analogy,nope&lang=tr");
-  assert.equal(o.embed, true);
-  assert.deepEqual([...o.panels], ["tok", "analogy"]);
-  assert.deepEqual(o.unknown, ["nope"]);
-  assert.equal(o.lang, "tr");
-  assert.deepEqual(readEmbedOptions(""), { embed: false, panels: null, unknown: [], lang: null });
-  assert.equal(readEmbedOptions("?lang=de").lang, null);
 });
 
 test("the site works under a sub-path, as on GitHub Pages (https://user.github.io/repo/)", async () => {

@@ -1,6 +1,7 @@
 // What the browser tests share: where things are, how Chromium is started here (Debian's
 // /usr/bin/chromium through playwright-core, which cannot download a browser of its own), and
 // the watch that turns console errors, page errors and dialogs into test failures.
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -24,4 +25,20 @@ export function watchPage(page, problems) {
     problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
     await dialog.dismiss();
   });
+}
+
+/** Serves dist/ (which must be built) and starts Chromium: { server, browser, close() }. */
+export async function startSite() {
+  if (!existsSync(`${dist}/index.html`) || !existsSync(`${dist}/lib/playground_core.wasm`)) throw new Error("dist/ is missing: run bash tools/build.sh first");
+  const { serve } = await import("../../tools/serve.mjs");
+  const server = await serve(dist, 0);
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

@@ -1,24 +1,15 @@
-// Analogy: "a is to b as c is to ?" answered with vectors.analogy({ positive: [b, c],
+// Analogy (panel "analogy"): "a is to b as c is to ?" answered with vectors.analogy({ positive: [b, c],
 // negative: [a] }) by 3CosAdd or 3CosMul; and a free expression ("king - man + woman") shown
 // with how it was read (positive and negative words) and its answers.
-import { h, uid } from "../dom.js";
+import { h, uid } from "../ui/dom.js";
 import { ANALOGY_EXAMPLES, EXPRESSION_EXAMPLES } from "../examples.js";
-import { t } from "../i18n.js";
-import { attachAutocomplete } from "../autocomplete.js";
+import { t } from "../i18n/index.js";
+import { attachAutocomplete } from "../widgets/autocomplete.js";
 import { normalizeWord } from "../words.js";
-import {
-  createCard,
-  createResult,
-  exampleChips,
-  form,
-  loweredNote,
-  message,
-  readWord,
-  resultHeading,
-  scoreList,
-  submitButton,
-  textField,
-} from "../ui.js";
+import { createCard, createResult } from "../ui/card.js";
+import { exampleChips, form, readWord, submitButton, textField } from "../ui/form.js";
+import { loweredNote, message, resultHeading } from "../ui/messages.js";
+import { scoreList } from "../widgets/score-list.js";
 
 const K = 10;
 

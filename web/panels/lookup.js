@@ -1,11 +1,14 @@
-// Word lookup: an autocompleting word field; a chosen word shows its frequency rank, vector
-// length, closest words (click to look one up) and its numbers as a colour strip.
-import { h } from "../dom.js";
+// Word lookup (panel "lookup"): an autocompleting word field; a chosen word shows its
+// frequency rank, vector length, closest words (click to look one up) and its numbers as a
+// colour strip (widgets/vector-strips.js). A looked-up word becomes the selected word.
+import { h } from "../ui/dom.js";
 import { LOOKUP_EXAMPLES } from "../examples.js";
-import { formatInteger, formatNumber, t } from "../i18n.js";
-import { attachAutocomplete } from "../autocomplete.js";
-import { createStrips } from "../vector-strip.js";
-import { createCard, exampleChips, form, readWord, resultHeading, submitButton, textField } from "../ui.js";
+import { formatInteger, formatNumber, t } from "../i18n/index.js";
+import { attachAutocomplete } from "../widgets/autocomplete.js";
+import { createStrips } from "../widgets/vector-strips.js";
+import { createCard } from "../ui/card.js";
+import { exampleChips, form, readWord, submitButton, textField } from "../ui/form.js";
+import { resultHeading } from "../ui/messages.js";
 
 /** GloVe's most frequent words; the set's later words are this page's added examples. */
 const TOP_WORDS = 10_000;
@@ -29,6 +32,7 @@ export function createLookupPanel(ctx) {
         const neighbours = vectors.nearest(word, 8);
         const rank = ctx.vocab.rank(word);
         const length = Math.hypot(...vector);
+        ctx.selectWord(word, { from: "lookup" });
         return () => [
           h(
             "div",

@@ -1,10 +1,15 @@
-// Nearest neighbours: a word and k (5–50); the k most similar words with score bars.
-// Clicking a neighbour makes it the query.
-import { h, uid } from "../dom.js";
+// Nearest neighbours (panel "neighbours"): a word and k (5–50); the k most similar words with
+// score bars. Clicking a neighbour makes it the query. A word picked elsewhere with
+// ctx.selectWord(word, { focus: "neighbours" }) becomes the query, and the panel scrolls into
+// view with the focus in its field.
+import { h, uid } from "../ui/dom.js";
 import { LOOKUP_EXAMPLES } from "../examples.js";
-import { formatInteger, t } from "../i18n.js";
-import { attachAutocomplete } from "../autocomplete.js";
-import { createCard, exampleChips, form, message, readWord, resultHeading, scoreList, submitButton, textField } from "../ui.js";
+import { formatInteger, t } from "../i18n/index.js";
+import { attachAutocomplete } from "../widgets/autocomplete.js";
+import { createCard } from "../ui/card.js";
+import { exampleChips, form, readWord, submitButton, textField } from "../ui/form.js";
+import { message, resultHeading } from "../ui/messages.js";
+import { scoreList } from "../widgets/score-list.js";
 
 const K_MIN = 5;
 const K_MAX = 50;
@@ -57,12 +62,11 @@ export function createNeighboursPanel(ctx) {
     form(submit, h("div", { class: "form-row" }, wrap, kField, submitButton("neighbours.submit", "neighbours-submit"))),
     exampleChips(LOOKUP_EXAMPLES.map((word) => ({ label: word, onClick: () => query(word) }))),
   );
-  return {
-    id: "neighbours",
-    root: card.root,
-    start: card.starter(submit),
-    /** Shows the neighbours of `word` (used by the tokenizer panel's word links). */
-    query,
-    input,
-  };
+  ctx.on("select-word", ({ word, focus }) => {
+    if (focus !== "neighbours") return;
+    query(word);
+    card.root.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "start" });
+    input.focus({ preventScroll: true });
+  });
+  return { id: "neighbours", root: card.root, start: card.starter(submit) };
 }

@@ -1,10 +1,13 @@
-// Odd one out: a list of words -> vectors.doesntMatch; the odd word is highlighted and every
+// Odd one out (panel "odd"): a list of words -> vectors.doesntMatch; the odd word is highlighted and every
 // word's similarity to the group's mean is listed, lowest first.
-import { h } from "../dom.js";
+import { h } from "../ui/dom.js";
 import { ODD_ONE_OUT_EXAMPLES } from "../examples.js";
-import { formatInteger, t, tNodes } from "../i18n.js";
+import { formatInteger, t, tNodes } from "../i18n/index.js";
 import { replaceListWord } from "../words.js";
-import { createCard, enterSubmits, exampleChips, form, message, readWordList, resultHeading, scoreList, submitButton, textArea, wordTag } from "../ui.js";
+import { createCard } from "../ui/card.js";
+import { enterSubmits, exampleChips, form, readWordList, submitButton, textArea } from "../ui/form.js";
+import { message, resultHeading, wordTag } from "../ui/messages.js";
+import { scoreList } from "../widgets/score-list.js";
 
 const MAX_WORDS = 1000;
 const MAX_ROWS = 30;

@@ -1,10 +1,12 @@
-// Similarity of two words: their cosine to four decimals on a bar from -1 to 1, and the angle.
-import { h } from "../dom.js";
+// Similarity (panel "similarity") of two words: their cosine to four decimals on a bar from -1 to 1, and the angle.
+import { h } from "../ui/dom.js";
 import { SIMILARITY_EXAMPLES } from "../examples.js";
-import { formatNumber, t } from "../i18n.js";
-import { attachAutocomplete } from "../autocomplete.js";
+import { formatNumber, t } from "../i18n/index.js";
+import { attachAutocomplete } from "../widgets/autocomplete.js";
 import { normalizeWord } from "../words.js";
-import { createCard, exampleChips, form, readWord, resultHeading, submitButton, textField } from "../ui.js";
+import { createCard } from "../ui/card.js";
+import { exampleChips, form, readWord, submitButton, textField } from "../ui/form.js";
+import { resultHeading } from "../ui/messages.js";
 
 export function createSimilarityPanel(ctx) {
   const card = createCard(ctx, { id: "similarity" });

@@ -1,21 +1,23 @@
-// Compare: the tokenizer panel's text in every byte-level BPE tokenizer at once — token count,
-// characters per token and a bar each — with Turkish and English samples. Nothing is
-// downloaded until the user asks for the comparison; then each tokenizer shows its own
-// loading state, and later texts are compared again as they are encoded.
-import { h } from "../dom.js";
-import { formatInteger, formatMegabytes, formatNumber, onLangChange, t } from "../i18n.js";
-import { COMPARE_SAMPLES, COMPARED } from "../tokenizer-samples.js";
-import { textCounts } from "../tokenizer-engine.js";
-import { createCard } from "../ui.js";
+// Compare (panel "cmp"): the tokenizer panel's text (ctx.text) in every byte-level BPE
+// tokenizer at once — token count, characters per token and a bar each — with Turkish and
+// English samples. Nothing is downloaded until the user asks for the comparison; then each
+// tokenizer shows its own loading state, and later texts are compared again as the tokenizer
+// panel encodes them (ctx "text" events from "tok"). A sample is handed to the tokenizer panel
+// with ctx.setText.
+import { h } from "../ui/dom.js";
+import { formatInteger, formatMegabytes, formatNumber, onLangChange, t } from "../i18n/index.js";
+import { COMPARE_SAMPLES, COMPARED } from "../tokenizer/samples.js";
+import { createCard } from "../ui/card.js";
 
-export function createComparePanel(ctx, { client, tokenizer }) {
+export function createComparePanel(ctx) {
+  const client = ctx.tokenizers;
   const card = createCard(ctx, { id: "cmp", wide: true });
   const table = h("div", { class: "cmp-table-wrap", testid: "cmp-result", "aria-live": "polite" });
   const summary = h("p", { class: "cmp-summary", testid: "cmp-summary" });
   let active = false;
   let rows = new Map(); // name -> { state, tokens, received, total, message }
   let text = "";
-  let counts = textCounts("");
+  let counts = null; // { codePoints, bytes, ... } of `text`, from the first count
   let run = 0;
 
   const row = (name) => rows.get(name);
@@ -45,7 +47,7 @@ export function createComparePanel(ctx, { client, tokenizer }) {
           isDone ? h("span", { class: "bar cmp-bar-inline", "aria-hidden": "true" }, h("span", { class: "bar-fill", style: { width: `${(r.tokens / max) * 100}%` } })) : null,
         ),
         h("td", { class: "num", testid: "cmp-tokens" }, isDone ? formatInteger(r.tokens) : status ?? "—"),
-        h("td", { class: "num", testid: "cmp-ratio" }, isDone && r.tokens ? formatNumber(counts.codePoints / r.tokens, 2) : ""),
+        h("td", { class: "num", testid: "cmp-ratio" }, isDone && r.tokens && counts ? formatNumber(counts.codePoints / r.tokens, 2) : ""),
         h(
           "td",
           { class: "cmp-bar-cell" },
@@ -74,12 +76,14 @@ export function createComparePanel(ctx, { client, tokenizer }) {
         h("tbody", {}, body),
       ),
     );
-    summary.textContent = !active ? t("cmp.idle") : text ? t("cmp.summary", { chars: formatInteger(counts.codePoints), bytes: formatInteger(counts.bytes) }) : t("tok.empty");
+    if (!active) summary.textContent = t("cmp.idle");
+    else if (!text) summary.textContent = t("tok.empty");
+    else summary.textContent = counts ? t("cmp.summary", { chars: formatInteger(counts.codePoints), bytes: formatInteger(counts.bytes) }) : "";
   }
 
   async function compare(nextText) {
     text = nextText;
-    counts = textCounts(text);
+    counts = null;
     active = true;
     const mine = ++run;
     rows = new Map(COMPARED.map((c) => [c.name, { state: text ? "queued" : "idle" }]));
@@ -98,6 +102,7 @@ export function createComparePanel(ctx, { client, tokenizer }) {
           },
         });
         if (!reply || mine !== run) return;
+        counts ??= reply.counts;
         Object.assign(r, { state: "done", tokens: reply.tokens });
       } catch (error) {
         Object.assign(r, { state: "error", message: error.message });
@@ -116,10 +121,10 @@ export function createComparePanel(ctx, { client, tokenizer }) {
       i18n: `cmp.sample.${lang}`,
       onclick: () => {
         sampleAsked = true;
-        tokenizer.setText(COMPARE_SAMPLES[lang]);
+        ctx.setText(COMPARE_SAMPLES[lang], { from: "cmp" });
       },
     });
-  const compareButton = h("button", { type: "button", class: "btn btn-primary", testid: "cmp-run", i18n: "cmp.run", onclick: () => compare(tokenizer.getText()) });
+  const compareButton = h("button", { type: "button", class: "btn btn-primary", testid: "cmp-run", i18n: "cmp.run", onclick: () => compare(ctx.text) });
 
   card.body.append(
     h("div", { class: "form-row" }, compareButton, h("div", { class: "examples" }, h("span", { class: "examples-label", i18n: "cmp.samples" }), sampleButton("tr"), sampleButton("en"))),
@@ -128,8 +133,9 @@ export function createComparePanel(ctx, { client, tokenizer }) {
     table,
   );
 
-  // Once started, every newly encoded text is compared again.
-  tokenizer.onEncoded((encoded) => {
+  // Once started, every text the tokenizer panel encodes is compared again.
+  ctx.on("text", ({ text: encoded, from }) => {
+    if (from !== "tok") return;
     if (sampleAsked || (active && encoded !== text)) {
       sampleAsked = false;
       compare(encoded);

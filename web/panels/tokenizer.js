@@ -1,13 +1,23 @@
-// Tokenizer: text -> tokens -> ids -> vectors. A textarea and a tokenizer picker; the tokens as
-// coloured spans (token-view.js) with their counts and ids; a decode box; and, for the words
-// tokenizer (or in a strip under any other), each word linked to its vector's neighbours.
-// Encoding runs in the tokenizer worker (tokenizer-client.js), debounced, with progress;
-// stale results are dropped. The text and options are kept in sessionStorage.
-import { h, uid } from "../dom.js";
-import { formatInteger, formatMegabytes, formatNumber, getLang, onLangChange, t } from "../i18n.js";
-import { createTokenView, PAGE_SIZE } from "../token-view.js";
-import { DEFAULT_TEXT, DEFAULT_TOKENIZER, TOKEN_EXAMPLES, TOKENIZER_CHOICES } from "../tokenizer-samples.js";
-import { createCard, message, resultHeading } from "../ui.js";
+// Tokenizer (panel "tok"): text -> tokens -> ids -> vectors. A textarea and a tokenizer picker;
+// the tokens as coloured spans (widgets/token-view.js) with their counts and ids; a decode box;
+// and, for the words tokenizer (or in a strip under any other), each word linked to its
+// vector's neighbours ("open in the neighbours panel" is ctx.selectWord with focus
+// "neighbours"). Encoding runs in the tokenizer worker (ctx.tokenizers, tokenizer/client.js),
+// debounced, with progress; stale results are dropped. Each encoded text becomes ctx.text (the
+// compare panel follows it); a text set by another panel is shown and encoded.
+// A text over LARGE_TEXT characters — pasted, or from a file picked or dropped — is not put
+// into the textarea (Chromium's own textarea needs seconds for a few megabytes): it is shown
+// read-only in a virtualised view (widgets/text-view.js) until the user goes back to the text
+// box, which still holds what it held. The text box and options are kept in sessionStorage.
+import { h, uid } from "../ui/dom.js";
+import { formatInteger, formatMegabytes, formatNumber, getLang, onLangChange, t } from "../i18n/index.js";
+import { createTextView } from "../widgets/text-view.js";
+import { createTokenView, PAGE_SIZE } from "../widgets/token-view.js";
+import { interpretEscapes, parseIds } from "../tokenizer/input.js";
+import { DEFAULT_TEXT, DEFAULT_TOKENIZER, TOKEN_EXAMPLES, TOKENIZER_CHOICES } from "../tokenizer/samples.js";
+import { createCard } from "../ui/card.js";
+import { MESSAGE_LENGTH, message, resultHeading } from "../ui/messages.js";
+import { shortQuote } from "../words.js";
 
 const DEBOUNCE_MS = 150;
 const STORAGE_KEY = "playground.tokenizer";
@@ -15,38 +25,13 @@ const STRIP_WORDS = 40;
 const STRIP_CHARS = 1200;
 const MAX_IDS_SHOWN = PAGE_SIZE;
 const NEIGHBOURS = 8;
+/** Texts longer than this (UTF-16 units, about 1 MB) are shown read-only, not in the textarea. */
+export const LARGE_TEXT = 1 << 20;
+/** The largest text file the panel opens (the library takes texts of up to 16 Mi UTF-16 units). */
+export const MAX_FILE_BYTES = 16e6;
 
 const labelOf = (choice) => (typeof choice.label === "string" ? choice.label : choice.label[getLang()]);
 const choiceOf = (name) => TOKENIZER_CHOICES.find((c) => c.name === name) ?? TOKENIZER_CHOICES[0];
-
-/** Reads "\n", "\t", "\r" and "\\" typed as two characters; returns the text and how many were read. */
-export function interpretEscapes(text) {
-  let n = 0;
-  const out = text.replace(/\\([ntr\\])/g, (_, c) => {
-    n++;
-    return { n: "\n", t: "\t", r: "\r", "\\": "\\" }[c];
-  });
-  return { text: out, n };
-}
-
-/**
- * Reads typed ids: numbers separated by commas, spaces or new lines, optionally in [ ] or ( ).
- * Returns { ids } or { error: { key, params } } naming the first bad entry and its position.
- */
-export function parseIds(typed, vocabSize) {
-  const inner = typed.trim().replace(/^[[(]/, "").replace(/[\])]$/, "").trim();
-  if (!inner) return { error: { key: "dec.empty" } };
-  const parts = inner.split(/[\s,;]+/).filter(Boolean);
-  const ids = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (!/^\d+$/.test(part)) return { error: { key: "dec.notNumber", params: { pos: formatInteger(i + 1), value: part.length > 24 ? `${part.slice(0, 24)}…` : part } } };
-    const id = Number(part);
-    if (id >= vocabSize) return { error: { key: "dec.outOfRange", params: { pos: formatInteger(i + 1), value: part, max: formatInteger(vocabSize - 1) } } };
-    ids.push(id);
-  }
-  return { ids };
-}
 
 /** An element showing a render function's output, re-rendered after a language switch. */
 function renderedArea(el) {
@@ -67,7 +52,8 @@ function loadState() {
   }
 }
 
-export function createTokenizerPanel(ctx, { client, openNeighbours }) {
+export function createTokenizerPanel(ctx) {
+  const client = ctx.tokenizers;
   const card = createCard(ctx, { id: "tok", wide: true });
   const saved = loadState();
   const state = {
@@ -77,7 +63,6 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
     special: !!saved.special,
     bos: !!saved.bos,
   };
-  const listeners = new Set();
 
   // ---- controls ----
   const selectId = uid("tok");
@@ -108,6 +93,18 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
   const textarea = h("textarea", { id: textId, rows: 5, autocomplete: "off", autocapitalize: "none", spellcheck: "false", testid: "tok-input", "i18n-placeholder": "tok.placeholder" });
   let usingDefault = typeof saved.text !== "string";
   textarea.value = usingDefault ? DEFAULT_TEXT[getLang()] : saved.text;
+
+  // ---- a large text, shown read-only instead of the textarea ----
+  let large = null; // { text, source: { kind: "file" | "paste", name?, bytes? } }
+  const fileId = uid("file");
+  const fileInput = h("input", { id: fileId, type: "file", class: "visually-hidden", accept: ".txt,.text,.md,.csv,.tsv,.json,.jsonl,.xml,.html,.py,.js,.c,.cc,.h,text/*", testid: "tok-file" });
+  const fileButton = h("label", { for: fileId, class: "btn btn-small", i18n: "tok.openFile" });
+  const textView = createTextView({ testid: "tok-large-view", label: "tok.largeAria" });
+  const largeNote = h("p", { class: "tok-large-note", testid: "tok-large-note" });
+  const setLargeNote = renderedArea(largeNote);
+  const backButton = h("button", { type: "button", class: "btn btn-small", testid: "tok-large-back", i18n: "tok.largeBack" });
+  const largeBox = h("div", { class: "tok-large", testid: "tok-large", hidden: true }, h("div", { class: "tok-large-head" }, largeNote, backButton), textView.el);
+  const textField = h("div", { class: "field tok-text" }, h("div", { class: "tok-text-head" }, h("label", { for: textId, i18n: "tok.textLabel" }), fileButton, fileInput), textarea, largeBox);
 
   const statusLine = h("div", { class: "tok-status", role: "status", testid: "tok-status" });
   const stats = h("dl", { class: "tok-stats", testid: "tok-stats" });
@@ -192,9 +189,8 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
     ];
   }
 
-  function notesFor(result, escapes) {
+  function notesFor(result, escapes, typed) {
     const out = [];
-    const typed = textarea.value;
     if (escapes > 0) out.push(() => message("info", t("tok.escapesRead", { n: formatInteger(escapes) })));
     else if (!state.escapes && /\\[ntr]/.test(typed)) out.push(() => message("hint", t("tok.escapesHint")));
     for (const found of result.specialsFound) {
@@ -250,7 +246,7 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
   async function encode() {
     clearTimeout(timer);
     const choice = choiceOf(state.name);
-    const typed = textarea.value;
+    const typed = large ? large.text : textarea.value;
     const { text, n: escapes } = state.escapes ? interpretEscapes(typed) : { text: typed, n: 0 };
     if (!text) {
       clearResult();
@@ -275,14 +271,14 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
       card.root.removeAttribute("aria-busy");
       // Nothing of another tokenizer's result stays on show next to this error.
       clearResult();
-      setNotes(() => message("error", t("tok.failed", { name: labelOf(choice), message: error.message })));
+      setNotes(() => message("error", t("tok.failed", { name: labelOf(choice), message: shortQuote(error.message, MESSAGE_LENGTH) })));
       return;
     }
     clearTimeout(slow);
     if (!result) return; // a newer request replaced this one
     last = { ...result, text };
     stats.replaceChildren(...statsView(last));
-    setNotes(notesFor(last, escapes));
+    setNotes(notesFor(last, escapes, typed));
     showIds(last);
     const total = result.ids.length;
     const where = client.kind === "worker" ? "tok.inWorker" : "tok.onMainThread";
@@ -297,7 +293,7 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
         }
       },
     });
-    for (const listener of listeners) listener(text);
+    ctx.setText(text, { from: "tok" });
     updateStrip(text);
   }
 
@@ -317,7 +313,7 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
       wordTokenizer ??= await ctx.api.loadTokenizer("words", { vectors: ctx.vectors });
       tokens = wordTokenizer.tokens(head);
     } catch (error) {
-      setStrip(() => message("error", t("tok.failed", { name: labelOf(choiceOf("words")), message: error.message })));
+      setStrip(() => message("error", t("tok.failed", { name: labelOf(choiceOf("words")), message: shortQuote(error.message, MESSAGE_LENGTH) })));
       return;
     }
     const n = Math.min(STRIP_WORDS, tokens.length);
@@ -338,7 +334,9 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
     ]);
   }
 
+  let neighboursWord = null; // the word whose neighbours are on show
   function showNeighbours(word) {
+    neighboursWord = word;
     if (!ctx.vectors) {
       setNeighbours(() => message("info", t(ctx.failed ? "load.unavailable" : "load.pending")));
       return;
@@ -347,7 +345,7 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
     try {
       results = ctx.vectors.nearest(word, NEIGHBOURS);
     } catch (error) {
-      setNeighbours(() => message("error", t("common.errorGeneric", { message: error.message })));
+      setNeighbours(() => message("error", t("common.errorGeneric", { message: shortQuote(error.message, MESSAGE_LENGTH) })));
       return;
     }
     setNeighbours(() =>
@@ -358,8 +356,8 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
           "div",
           { class: "tok-nb-head" },
           h("h3", { class: "result-heading" }, t("tok.nbHeading", { word })),
-          h("button", { type: "button", class: "btn btn-small", testid: "tok-nb-open", onclick: () => openNeighbours(word) }, t("tok.nbOpen")),
-          h("button", { type: "button", class: "btn btn-small btn-quiet", "i18n-aria-label": "tok.nbClose", onclick: () => setNeighbours(() => []) }, "×"),
+          h("button", { type: "button", class: "btn btn-small", testid: "tok-nb-open", onclick: () => ctx.selectWord(word, { from: "tok", focus: "neighbours" }) }, t("tok.nbOpen")),
+          h("button", { type: "button", class: "btn btn-small btn-quiet", "i18n-aria-label": "tok.nbClose", onclick: closeNeighbours }, "×"),
         ),
         h(
           "ul",
@@ -381,6 +379,11 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
     );
   }
 
+  function closeNeighbours() {
+    neighboursWord = null;
+    setNeighbours(() => []);
+  }
+
   // ---- decode ----
 
   async function decode() {
@@ -391,7 +394,7 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
     try {
       info = await client.load(name);
     } catch (error) {
-      showDecode(() => message("error", t("tok.failed", { name: labelOf(choice), message: error.message })));
+      showDecode(() => message("error", t("tok.failed", { name: labelOf(choice), message: shortQuote(error.message, MESSAGE_LENGTH) })));
       return;
     }
     const { ids, error } = parseIds(decodeInput.value, info.vocabSize);
@@ -410,7 +413,7 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
         text.includes("\ufffd") ? message("info", t("dec.partial")) : null,
       ]);
     } catch (decodeError) {
-      showDecode(() => message("error", h("span", { testid: "decode-error" }, t("dec.failed", { message: decodeError.message }))));
+      showDecode(() => message("error", h("span", { testid: "decode-error" }, t("dec.failed", { message: shortQuote(decodeError.message, MESSAGE_LENGTH) }))));
     }
   }
 
@@ -445,7 +448,7 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
       h("div", { class: "field tok-picker" }, h("label", { for: selectId, i18n: "tok.picker" }), select),
       h("div", { class: "tok-options" }, ws.label, esc.label, special.label, bos.label),
     ),
-    h("div", { class: "field tok-text" }, h("label", { for: textId, i18n: "tok.textLabel" }), textarea),
+    textField,
     chips,
     statusLine,
     stats,
@@ -459,11 +462,84 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
   );
 
   function setText(text, isDefault = false) {
+    if (text.length > LARGE_TEXT) {
+      openLarge(text, { kind: "paste" });
+      return;
+    }
+    closeLarge({ encode: false });
     textarea.value = text;
     usingDefault = isDefault;
     saveState();
     encode();
   }
+
+  function openLarge(text, source) {
+    large = { text, source };
+    textarea.hidden = true;
+    largeBox.hidden = false;
+    const params = { name: source.name ?? "", chars: formatInteger(text.length), size: formatMegabytes(source.bytes ?? 0) };
+    setLargeNote(() => t(source.kind === "file" ? "tok.largeFile" : "tok.largePaste", params));
+    textView.show(text);
+    encode();
+  }
+
+  function closeLarge({ encode: again = true } = {}) {
+    if (!large) return;
+    large = null;
+    largeBox.hidden = true;
+    textarea.hidden = false;
+    textView.clear();
+    if (again) {
+      encode();
+      textarea.focus();
+    }
+  }
+  backButton.addEventListener("click", () => closeLarge());
+
+  async function openFile(file) {
+    if (file.size > MAX_FILE_BYTES) {
+      setNotes(() => message("error", t("tok.fileTooLarge", { name: shortQuote(file.name), size: formatMegabytes(file.size), max: formatMegabytes(MAX_FILE_BYTES) })));
+      return;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch (error) {
+      setNotes(() => message("error", t("tok.fileFailed", { name: shortQuote(file.name), message: shortQuote(error?.message ?? String(error), MESSAGE_LENGTH) })));
+      return;
+    }
+    if (text.length > LARGE_TEXT) openLarge(text, { kind: "file", name: shortQuote(file.name), bytes: file.size });
+    else setText(text);
+  }
+  fileInput.addEventListener("change", () => {
+    const [file] = fileInput.files;
+    fileInput.value = "";
+    if (file) openFile(file);
+  });
+  // A pasted megabyte never reaches the textarea.
+  textarea.addEventListener("paste", (event) => {
+    const pasted = event.clipboardData?.getData("text/plain") ?? "";
+    if (pasted.length <= LARGE_TEXT) return;
+    event.preventDefault();
+    openLarge(pasted, { kind: "paste" });
+  });
+  // A file (or a large text) dropped on the text box opens like a picked one.
+  textField.addEventListener("dragover", (event) => {
+    if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
+  });
+  textField.addEventListener("drop", (event) => {
+    const file = event.dataTransfer?.files?.[0];
+    if (file) {
+      event.preventDefault();
+      openFile(file);
+      return;
+    }
+    const dropped = event.dataTransfer?.getData("text/plain") ?? "";
+    if (dropped.length > LARGE_TEXT) {
+      event.preventDefault();
+      openLarge(dropped, { kind: "paste" });
+    }
+  });
 
   textarea.addEventListener("input", () => {
     usingDefault = false;
@@ -478,13 +554,13 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
     state.name = select.value;
     saveState();
     syncControls();
-    setNeighbours(() => []);
+    closeNeighbours();
     showDecode(() => []);
     encode();
   });
   onLangChange((lang) => {
     for (const option of select.options) option.textContent = labelOf(choiceOf(option.value));
-    if (usingDefault) {
+    if (usingDefault && !large) {
       textarea.value = DEFAULT_TEXT[lang];
       encode();
     }
@@ -495,22 +571,24 @@ export function createTokenizerPanel(ctx, { client, openNeighbours }) {
   });
   syncControls();
 
+  // A text set by another panel (a compare sample) is shown and encoded here.
+  ctx.on("text", ({ text, from }) => {
+    if (from !== "tok") setText(text);
+  });
+  // Another vector set: the strip and the open neighbours follow it.
+  ctx.on("vectors", ({ previous }) => {
+    if (!previous) return;
+    wordTokenizer = null;
+    if (last) updateStrip(last.text);
+    if (neighboursWord) showNeighbours(neighboursWord);
+  });
+
   return {
     id: "tok",
     root: card.root,
     /** Encodes the text now (at start-up: without waiting for the vectors). */
     start: () => {
       encode();
-    },
-    textarea,
-    getText: () => (state.escapes ? interpretEscapes(textarea.value).text : textarea.value),
-    setText,
-    /** Calls listener(text) after each encoded text. */
-    onEncoded: (listener) => listeners.add(listener),
-    /** Selects a tokenizer (as if picked). */
-    select(name) {
-      select.value = name;
-      select.dispatchEvent(new Event("change"));
     },
   };
 }

@@ -1,11 +1,14 @@
-// A word's 100 numbers as a colour strip; several words are drawn one above the other on the
-// same scale so they can be compared dimension by dimension.
-import { h } from "../dom.js";
+// Vector strips (panel "strip"): a word's 100 numbers as a colour strip (widgets/vector-strips.js);
+// several words are drawn one above the other on the same scale so they can be compared
+// dimension by dimension.
+import { h } from "../ui/dom.js";
 import { PCA_PRESETS, SIMILARITY_EXAMPLES } from "../examples.js";
-import { t } from "../i18n.js";
+import { t } from "../i18n/index.js";
 import { replaceListWord } from "../words.js";
-import { createStrips } from "../vector-strip.js";
-import { createCard, exampleChips, form, message, readWordList, submitButton, textField } from "../ui.js";
+import { createStrips } from "../widgets/vector-strips.js";
+import { createCard } from "../ui/card.js";
+import { exampleChips, form, readWordList, submitButton, textField } from "../ui/form.js";
+import { message } from "../ui/messages.js";
 
 const MAX_ROWS = 12;
 const royalty = PCA_PRESETS.find((p) => p.id === "royalty").words;

@@ -1,9 +1,9 @@
 // Word vectors drawn as rows of coloured cells, one row per word, on one shared diverging
 // scale so rows can be compared column by column. Hovering a row, or focusing it and pressing
 // the arrow keys, reads one index out of every row.
-import { divergingColor, divergingGradient } from "./colors.js";
-import { h } from "./dom.js";
-import { formatNumber, t } from "./i18n.js";
+import { divergingColor, divergingGradient } from "../ui/colors.js";
+import { h } from "../ui/dom.js";
+import { formatNumber, t } from "../i18n/index.js";
 
 /** rows: [{ word, vector: Float32Array }]. Returns the element (legend, strips, readout). */
 export function createStrips(rows, { compact = false } = {}) {

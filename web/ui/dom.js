@@ -1,6 +1,6 @@
 // Tiny DOM helpers. Text always goes in through text nodes / textContent, never innerHTML,
 // so words and user input are shown as text whatever characters they contain.
-import { t } from "./i18n.js";
+import { t } from "../i18n/index.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 

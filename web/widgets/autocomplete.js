@@ -1,8 +1,8 @@
 // An accessible autocomplete for word inputs (WAI-ARIA 1.2 combobox with a listbox popup):
 // prefix matches from the vocabulary, most frequent first; when nothing starts with what was
 // typed, close words from vectors.suggest(). Arrow keys move, Enter picks, Escape closes.
-import { h, uid } from "./dom.js";
-import { formatInteger, t } from "./i18n.js";
+import { h, uid } from "../ui/dom.js";
+import { formatInteger, t } from "../i18n/index.js";
 
 const MAX_ITEMS = 8;
 

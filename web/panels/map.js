@@ -1,13 +1,16 @@
-// 2D PCA map: typed words and/or presets -> vectors.pca(words, 2), drawn by pca-map.js, with the
-// explained variance of PC1, PC2 and both, a legend when several presets are combined, label and
-// size-limit notes, export (CSV, SVG, PNG) and a coordinates table.
-import { download, h } from "../dom.js";
+// The map (panel "pca"; "map" in links too): typed words and/or presets -> vectors.pca(words, 2),
+// drawn by widgets/map.js, with the explained variance of PC1, PC2 and both, a legend when
+// several presets are combined, label and size-limit notes, export (CSV, SVG, PNG) and a
+// coordinates table.
+import { download, h } from "../ui/dom.js";
 import { PCA_PRESETS } from "../examples.js";
-import { formatInteger, formatNumber, formatPercent, getLang, onLangChange, t } from "../i18n.js";
-import { GROUP_COLORS, OTHER_COLOR, SINGLE_COLOR } from "../colors.js";
-import { createPcaMap } from "../pca-map.js";
+import { formatInteger, formatNumber, formatPercent, getLang, onLangChange, t } from "../i18n/index.js";
+import { GROUP_COLORS, OTHER_COLOR, SINGLE_COLOR } from "../ui/colors.js";
+import { createMap } from "../widgets/map.js";
 import { parseWordList, replaceListWord } from "../words.js";
-import { createCard, enterSubmits, form, message, readWordList, submitButton, textArea } from "../ui.js";
+import { createCard } from "../ui/card.js";
+import { enterSubmits, form, readWordList, submitButton, textArea } from "../ui/form.js";
+import { message } from "../ui/messages.js";
 
 const MAX_WORDS = 1000;
 const INITIAL_PRESETS = ["animals", "fruit"];
@@ -17,7 +20,7 @@ PCA_PRESETS.forEach((preset, i) => {
   for (const word of preset.words) if (!presetOf.has(word)) presetOf.set(word, { preset, color: GROUP_COLORS[i % GROUP_COLORS.length] });
 });
 
-export function createPcaPanel(ctx) {
+export function createMapPanel(ctx) {
   const card = createCard(ctx, { id: "pca", wide: true });
   const { wrap, input } = textArea({ labelKey: "pca.label", testid: "pca-input", rows: 3, placeholder: PCA_PRESETS[0].words.slice(0, 6).join(", ") });
   input.value = PCA_PRESETS.filter((p) => INITIAL_PRESETS.includes(p.id))
@@ -65,7 +68,7 @@ export function createPcaPanel(ctx) {
     labelNote.hidden = !c || c.shown >= c.visible;
     if (c) labelNote.textContent = t("pca.labels", { shown: formatInteger(c.shown), n: formatInteger(c.visible) });
   };
-  const map = createPcaMap({
+  const map = createMap({
     onLabels: (shown, visible) => {
       labelCounts = { shown, visible };
       updateLabelNote();

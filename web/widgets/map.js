@@ -1,9 +1,9 @@
-// The 2D scatter plot of the PCA panel, in SVG: equal scales on both axes (distances on the
+// The 2D scatter map of the map panel (panels/map.js), in SVG: equal scales on both axes (distances on the
 // map mean the same in every direction), a light grid, labels placed greedily so they do not
 // overlap (frequent words first; the rest appear as you zoom in), a tooltip, zoom (wheel,
 // buttons, pinch, + and -) and pan (drag, arrow keys), and export as SVG or PNG.
-import { h, svg } from "./dom.js";
-import { formatNumber, t } from "./i18n.js";
+import { h, svg } from "../ui/dom.js";
+import { formatNumber, t } from "../i18n/index.js";
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const MIN_ZOOM = 0.25;
@@ -38,7 +38,7 @@ function niceStep(span, count) {
  * Creates the map. Call draw(points) with [{ word, x, y, color, groupLabel, priority }]
  * (lower priority is labelled first). onLabels(shown, total) reports how many labels fit.
  */
-export function createPcaMap({ onLabels } = {}) {
+export function createMap({ onLabels } = {}) {
   const gridLayer = svg("g", { class: "map-grid" });
   const pointLayer = svg("g", { class: "map-points" });
   const labelLayer = svg("g", { class: "map-labels" });

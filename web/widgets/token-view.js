@@ -1,19 +1,23 @@
 // The tokens of a text as coloured spans. The colour is a hash of the id into a palette of
-// pastel backgrounds (CSS classes tc0..tc11, light and dark variants in style.css), so the same
+// pastel backgrounds (CSS classes tc0..tc11, light and dark in styles/widgets/token-view.css), so the same
 // id always gets the same colour. Whitespace can be shown as · → ↵ (the newline still breaks
 // the line). Pieces of one character split over several tokens (an emoji in GPT-2) are drawn
 // once as the character, followed by each piece's bytes in hex. Hovering, tapping or moving
 // with the arrow keys shows a token's id, JSON-escaped text and bytes. Drawing is capped
 // (PAGE_SIZE spans, then "show more") and done in slices so that the page stays responsive.
-import { h } from "./dom.js";
-import { formatInteger, onLangChange, t } from "./i18n.js";
+// A token's bytes are the text's UTF-8 bytes between its byteStarts and byteEnds (from
+// Tokenizer.spans()); the UTF-8 work is the library's (encodeUtf8, utf8Parts), which has loaded
+// by the time any tokens exist to show.
+import { h } from "../ui/dom.js";
+import { formatInteger, onLangChange, t } from "../i18n/index.js";
+import { loadedLibrary } from "../library.js";
+import { shortQuote } from "../words.js";
 
 export const PAGE_SIZE = 5000;
 const SLICE = 800; // spans drawn per frame
 const PALETTE_SIZE = 12;
 const MAX_GROUP = 64; // tokens drawn as one split-character group
-const utf8 = new TextEncoder();
-const lenientUtf8 = new TextDecoder("utf-8");
+const MAX_TOKEN_CHARS = 2000; // a longer token is drawn as its start
 
 /** Palette class of a token id (stable across texts and tokenizers). */
 export function colorClass(id) {
@@ -23,36 +27,8 @@ export function colorClass(id) {
 
 export const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
 
-/** Splits bytes into strings (whole UTF-8 characters) and Uint8Arrays (bytes of partial ones). */
-function utf8Parts(bytes) {
-  const parts = [];
-  let i = 0;
-  let textStart = 0;
-  const flushText = (end) => {
-    if (end > textStart) parts.push(lenientUtf8.decode(bytes.subarray(textStart, end)));
-  };
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const need = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
-    let ok = need > 0 && i + need <= bytes.length;
-    for (let k = 1; ok && k < need; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
-    if (ok) {
-      i += need;
-      continue;
-    }
-    flushText(i);
-    let j = i + 1;
-    while (j < bytes.length && (bytes[j] & 0xc0) === 0x80) j++;
-    parts.push(bytes.subarray(i, j));
-    i = j;
-    textStart = j;
-  }
-  flushText(bytes.length);
-  return parts;
-}
-
 /** JSON-style quoted text of token bytes; bytes of partial characters appear as \xHH. */
-export function escapedText(bytes) {
+export function escapedText(bytes, utf8Parts = loadedLibrary().utf8Parts) {
   const inner = utf8Parts(bytes)
     .map((part) => (typeof part === "string" ? JSON.stringify(part).slice(1, -1) : Array.from(part, (b) => `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")))
     .join("");
@@ -107,7 +83,7 @@ export function createTokenView({ onPick, testid = "token-view" } = {}) {
   // The tooltip sits outside the scrolling view so that it is never clipped by it.
   const wrap = h("div", { class: "tok-view-wrap" }, el, tip, more, live);
 
-  let result = null; // { ids, starts, ends, byteEnds, words, info, text }
+  let result = null; // { ids, starts, ends, byteStarts, byteEnds, words, info, text }
   let textBytes = null;
   let drawn = 0;
   let limit = PAGE_SIZE;
@@ -121,15 +97,17 @@ export function createTokenView({ onPick, testid = "token-view" } = {}) {
   const count = () => result?.ids.length ?? 0;
 
   function tokenBytes(i) {
-    const { byteEnds, ids, info } = result;
+    const { byteStarts, byteEnds, ids, info } = result;
     if (!byteEnds) return null;
-    const start = i === 0 ? 0 : byteEnds[i - 1];
+    const { encodeUtf8 } = loadedLibrary();
+    const start = byteStarts[i];
     const end = byteEnds[i];
     if (start === end) {
+      // BOS: no bytes of the text; its own name.
       const special = info.specialTokens.find((s) => s.id === ids[i]);
-      return special ? utf8.encode(special.text) : new Uint8Array(0);
+      return special ? encodeUtf8(special.text) : new Uint8Array(0);
     }
-    textBytes ??= utf8.encode(result.text);
+    textBytes ??= encodeUtf8(result.text);
     return textBytes.subarray(start, end);
   }
 
@@ -138,7 +116,7 @@ export function createTokenView({ onPick, testid = "token-view" } = {}) {
 
   // A piece's bytes as text where they form whole characters, hex where they do not.
   function appendPiece(parent, bytes) {
-    for (const part of utf8Parts(bytes)) {
+    for (const part of loadedLibrary().utf8Parts(bytes)) {
       if (typeof part === "string") appendText(parent, part, visibleWs);
       else parent.append(h("span", { class: "tok-hex" }, hex(part)));
     }
@@ -156,6 +134,10 @@ export function createTokenView({ onPick, testid = "token-view" } = {}) {
       // BOS: no text of its own; show its name.
       const special = result.info.specialTokens.find((s) => s.id === id);
       node.append(special?.text ?? `#${id}`);
+    } else if (ends[i] - starts[i] > MAX_TOKEN_CHARS) {
+      // One huge token (a pasted megabyte without a space, in the words tokenizer): its start.
+      appendText(node, shortQuote(text.slice(starts[i], starts[i] + MAX_TOKEN_CHARS + 1), MAX_TOKEN_CHARS), visibleWs);
+      node.append(h("span", { class: "tok-cut" }, t("tok.cut", { n: formatInteger(ends[i] - starts[i]) })));
     } else appendText(node, text.slice(starts[i], ends[i]), visibleWs);
     nodes[i] = node;
     return node;
@@ -249,8 +231,8 @@ export function createTokenView({ onPick, testid = "token-view" } = {}) {
     if (words) {
       const word = words[i];
       rows.push(h("div", { class: "tip-title" }, t("tok.tipWord", { n: formatInteger(i + 1), total: formatInteger(ids.length) })));
-      row("tok.tipText", JSON.stringify(text.slice(starts[i], ends[i])), "tip-val mono");
-      row("tok.tipLookup", JSON.stringify(word), "tip-val mono");
+      row("tok.tipText", JSON.stringify(shortQuote(text.slice(starts[i], Math.min(ends[i], starts[i] + 200)), 100)), "tip-val mono");
+      row("tok.tipLookup", JSON.stringify(shortQuote(word.slice(0, 200), 100)), "tip-val mono");
       if (ids[i] >= 0) {
         row("tok.tipVector", `#${formatInteger(ids[i])}`);
         rows.push(h("div", { class: "tip-hint" }, t("tok.tipClick")));
