@@ -1,0 +1,122 @@
+#include "tokenizers/wordpiece.h"
+
+#include "common/error.h"
+#include "tokenizers/unicode_class.h"
+
+namespace playground {
+namespace {
+
+constexpr std::string_view kPrefix = "##";
+
+std::vector<std::string> continuation_strings(const std::vector<std::string>& tokens,
+                                              std::vector<uint32_t>* ids) {
+  std::vector<std::string> out;
+  for (uint32_t id = 0; id < tokens.size(); ++id) {
+    const std::string& t = tokens[id];
+    if (t.size() > kPrefix.size() && t.compare(0, kPrefix.size(), kPrefix) == 0) {
+      out.push_back(t.substr(kPrefix.size()));
+      ids->push_back(id);
+    }
+  }
+  return out;
+}
+
+void replace_all(std::string* s, std::string_view from, std::string_view to) {
+  for (size_t pos = 0; (pos = s->find(from, pos)) != std::string::npos; pos += to.size()) {
+    s->replace(pos, from.size(), to);
+  }
+}
+
+}  // namespace
+
+WordPieceModel::WordPieceModel(const std::vector<std::string>& tokens, uint32_t unk_id, size_t max_input_chars_per_word)
+    : vocab_(tokens), unk_id_(unk_id), max_chars_(max_input_chars_per_word) {
+  continuations_ = TokenTable(continuation_strings(tokens, &continuation_ids_));
+  if (unk_id_ >= tokens.size() || tokens[unk_id_].empty()) {
+    throw Error(ErrorCode::kBadArgument, "The WordPiece unknown token id " + std::to_string(unk_id_) + " is not a token");
+  }
+}
+
+void WordPieceModel::encode_word(std::string_view word, std::vector<uint32_t>* ids, std::vector<uint32_t>* lengths) const {
+  if (word.empty()) return;
+  size_t chars = 0;
+  for (size_t pos = 0; pos < word.size(); pos += decode_utf8_at(word, pos).len) ++chars;
+  const size_t before = ids->size();
+  auto unknown = [&] {
+    ids->resize(before);
+    ids->push_back(unk_id_);
+    if (lengths) {
+      lengths->resize(before);
+      lengths->push_back(uint32_t(word.size()));
+    }
+  };
+  if (chars > max_chars_) return unknown();
+  if (lengths) lengths->resize(before);
+  for (size_t start = 0; start < word.size();) {
+    const TokenTable& table = start == 0 ? vocab_ : continuations_;
+    // Longest match first; no token is longer than max_length() bytes, so start there.
+    size_t end = std::min(word.size(), start + table.max_length());
+    while (end > start && end < word.size() && (uint8_t(word[end]) & 0xC0) == 0x80) --end;  // char boundary
+    uint32_t id = kNoToken;
+    while (end > start) {
+      const uint32_t found = table.find(word.substr(start, end - start));
+      if (found != kNoToken) {
+        id = start == 0 ? found : continuation_ids_[found];
+        break;
+      }
+      do {
+        --end;
+      } while (end > start && (uint8_t(word[end]) & 0xC0) == 0x80);
+    }
+    if (id == kNoToken) return unknown();
+    ids->push_back(id);
+    if (lengths) lengths->push_back(uint32_t(end - start));
+    start = end;
+  }
+}
+
+std::vector<std::pair<size_t, size_t>> bert_pre_tokenize(const std::vector<AlignedChar>& chars) {
+  std::vector<std::pair<size_t, size_t>> words;
+  size_t start = 0;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    const char32_t cp = chars[i].cp;
+    const bool space = cp < kInvalidByteBase && (unicode_class(cp) & kClassWhiteSpace);
+    if (space || is_bert_punctuation(cp)) {
+      if (start < i) words.emplace_back(start, i);
+      if (!space) words.emplace_back(i, i + 1);
+      start = i + 1;
+    }
+  }
+  if (start < chars.size()) words.emplace_back(start, chars.size());
+  return words;
+}
+
+std::string wordpiece_decode(const std::vector<std::string_view>& tokens) {
+  std::string out;
+  std::string t;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    t.assign(tokens[i]);
+    if (i != 0) {
+      if (t.compare(0, kPrefix.size(), kPrefix) == 0) {
+        t.erase(0, kPrefix.size());
+      } else {
+        t.insert(0, " ");
+      }
+    }
+    replace_all(&t, " .", ".");
+    replace_all(&t, " ?", "?");
+    replace_all(&t, " !", "!");
+    replace_all(&t, " ,", ",");
+    replace_all(&t, " ' ", "'");
+    replace_all(&t, " n't", "n't");
+    replace_all(&t, " 'm", "'m");
+    replace_all(&t, " do not", " don't");
+    replace_all(&t, " 's", "'s");
+    replace_all(&t, " 've", "'ve");
+    replace_all(&t, " 're", "'re");
+    out += t;
+  }
+  return out;
+}
+
+}  // namespace playground

@@ -1,0 +1,181 @@
+#!/usr/bin/python3
+"""Generates src/tokenizers/unicode_normalization_tables.inc from Debian's `unicode-data` package.
+
+    /usr/bin/python3 tools/gen_unicode_normalization.py            # rewrites the .inc file
+    /usr/bin/python3 tools/gen_unicode_normalization.py --check    # exits 1 if the file is stale
+
+What the tokenizer families need beyond src/tokenizers/unicode_tables.inc (the pre-tokenizer
+classes), all from Debian 12's Unicode 15.0 files in /usr/share/unicode:
+- the general category of every code point (two-stage table; BERT's punctuation and control
+  tests, \\p{P} and \\p{S} of DeepSeek V3's pattern, Mn for accent stripping);
+- the canonical combining class (two-stage table) and the full canonical decompositions
+  (UnicodeData.txt field 5 without a <tag>, applied recursively; Hangul syllables are
+  decomposed by the algorithm in code), for NFD;
+- the primary composites: pairs of a canonical decomposition of length two whose composite is
+  not Full_Composition_Exclusion (DerivedNormalizationProps.txt), for NFC (UAX #15);
+- the simple lower-case mapping (UnicodeData.txt field 13) plus the unconditional multi-code-point
+  lower-case mappings of SpecialCasing.txt (U+0130), as Rust's char::to_lowercase applies them.
+Deterministic: the same inputs give the same bytes.
+"""
+import argparse
+import os
+import re
+import sys
+
+MAX_CP = 0x110000
+# Order fixes the numeric values; must match enum GeneralCategory in unicode_normalization.h.
+CATEGORIES = ["Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd",
+              "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf",
+              "Cs", "Co"]
+
+
+def read(ucd):
+    gc = [0] * MAX_CP
+    ccc = [0] * MAX_CP
+    decomp = {}
+    lower = {}
+    first = None
+    with open(os.path.join(ucd, "UnicodeData.txt"), encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split(";")
+            cp = int(fields[0], 16)
+            cat = CATEGORIES.index(fields[2])
+            if fields[1].endswith(", First>"):
+                first = cp
+                continue
+            if fields[1].endswith(", Last>"):
+                for c in range(first, cp + 1):
+                    gc[c] = cat
+                    ccc[c] = int(fields[3])
+                continue
+            gc[cp] = cat
+            ccc[cp] = int(fields[3])
+            if fields[5] and not fields[5].startswith("<"):
+                decomp[cp] = [int(x, 16) for x in fields[5].split()]
+            if fields[13]:
+                lower[cp] = [int(fields[13], 16)]
+    with open(os.path.join(ucd, "SpecialCasing.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#")[0].strip()
+            if not line:
+                continue
+            parts = [p.strip() for p in line.split(";")]
+            if len(parts) >= 5 and parts[4]:
+                continue  # conditional (language or context): char::to_lowercase ignores them
+            cp = int(parts[0], 16)
+            mapped = [int(x, 16) for x in parts[1].split()]
+            if mapped != [cp]:
+                lower[cp] = mapped
+    excluded = set()
+    pattern = re.compile(r"^([0-9A-F]+)(?:\.\.([0-9A-F]+))?\s*;\s*Full_Composition_Exclusion\b")
+    with open(os.path.join(ucd, "DerivedNormalizationProps.txt"), encoding="utf-8") as f:
+        for line in f:
+            m = pattern.match(line)
+            if m:
+                for c in range(int(m.group(1), 16), int(m.group(2) or m.group(1), 16) + 1):
+                    excluded.add(c)
+    return gc, ccc, decomp, lower, excluded
+
+
+def full_decomposition(cp, decomp):
+    if cp not in decomp:
+        return [cp]
+    out = []
+    for c in decomp[cp]:
+        out.extend(full_decomposition(c, decomp))
+    return out
+
+
+def two_stage(values):
+    best = None
+    for shift in range(4, 11):
+        size = 1 << shift
+        blocks, index = {}, []
+        for start in range(0, MAX_CP, size):
+            block = tuple(values[start:start + size])
+            index.append(blocks.setdefault(block, len(blocks)))
+        total = len(index) * 2 + len(blocks) * size
+        if best is None or total < best[0]:
+            best = (total, shift, index, list(blocks))
+    return best[1:]
+
+
+def emit_two_stage(out, name, values):
+    shift, index, blocks = two_stage(values)
+    out.append(f"constexpr int k{name}Shift = {shift};")
+    out.append(f"constexpr uint16_t k{name}Stage1[{len(index)}] = {{")
+    for i in range(0, len(index), 16):
+        out.append("  " + ", ".join(str(v) for v in index[i:i + 16]) + ",")
+    out.append("};")
+    flat = [v for b in blocks for v in b]
+    out.append(f"constexpr uint8_t k{name}Stage2[{len(flat)}] = {{")
+    for i in range(0, len(flat), 32):
+        out.append("  " + ",".join(str(v) for v in flat[i:i + 32]) + ",")
+    out.append("};")
+
+
+def emit(gc, ccc, decomp, lower, excluded, version):
+    out = ["// Generated by tools/gen_unicode_normalization.py from the Unicode Character Database. Do not edit.",
+           f"// Unicode {version} (Debian package unicode-data: UnicodeData.txt, SpecialCasing.txt,",
+           "// DerivedNormalizationProps.txt). Included once, by src/tokenizers/unicode_normalization.cc.",
+           "",
+           f"constexpr char kNormalizationUnicodeVersion[] = \"{version}\";"]
+    emit_two_stage(out, "Category", gc)
+    emit_two_stage(out, "Combining", ccc)
+    # Decompositions: sorted (code point, offset, length) into one pool.
+    pool, entries = [], []
+    for cp in sorted(decomp):
+        d = full_decomposition(cp, decomp)
+        entries.append((cp, len(pool), len(d)))
+        pool.extend(d)
+    out.append(f"constexpr uint32_t kDecompositionPool[{len(pool)}] = {{")
+    for i in range(0, len(pool), 12):
+        out.append("  " + ", ".join(f"0x{v:X}" for v in pool[i:i + 12]) + ",")
+    out.append("};")
+    out.append("// (code point, offset into kDecompositionPool, length), sorted by code point.")
+    out.append(f"constexpr uint32_t kDecompositions[{len(entries)}][3] = {{")
+    for i in range(0, len(entries), 6):
+        out.append("  " + " ".join(f"{{0x{a:X}, {b}, {c}}}," for a, b, c in entries[i:i + 6]))
+    out.append("};")
+    pairs = sorted((d[0], d[1], cp) for cp, d in decomp.items() if len(d) == 2 and cp not in excluded)
+    out.append("// Primary composites: (first, second, composite), sorted by (first, second).")
+    out.append(f"constexpr uint32_t kCompositions[{len(pairs)}][3] = {{")
+    for i in range(0, len(pairs), 6):
+        out.append("  " + " ".join(f"{{0x{a:X}, 0x{b:X}, 0x{c:X}}}," for a, b, c in pairs[i:i + 6]))
+    out.append("};")
+    lows = sorted((cp, m) for cp, m in lower.items() if m != [cp])
+    assert all(len(m) <= 2 for _, m in lows)
+    out.append("// Lower-case mappings (simple, plus unconditional SpecialCasing): (code point, first, second or 0).")
+    out.append(f"constexpr uint32_t kLowerCase[{len(lows)}][3] = {{")
+    for i in range(0, len(lows), 6):
+        out.append("  " + " ".join(f"{{0x{cp:X}, 0x{m[0]:X}, 0x{(m[1] if len(m) > 1 else 0):X}}},"
+                                  for cp, m in lows[i:i + 6]))
+    out.append("};")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ucd", default="/usr/share/unicode")
+    parser.add_argument("--out", default=os.path.join(here, "..", "src", "tokenizers",
+                                                      "unicode_normalization_tables.inc"))
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    gc, ccc, decomp, lower, excluded = read(args.ucd)
+    with open(os.path.join(args.ucd, "ReadMe.txt"), encoding="utf-8") as f:
+        m = re.search(r"for Version (\d+\.\d+\.\d+) of the Unicode Standard", f.read())
+    text = emit(gc, ccc, decomp, lower, excluded, m.group(1) if m else "unknown")
+    if args.check:
+        with open(args.out, encoding="utf-8") as f:
+            if f.read() != text:
+                print(f"{args.out} is stale: run tools/gen_unicode_normalization.py", file=sys.stderr)
+                sys.exit(1)
+        return
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"wrote {args.out}: {len(text)} bytes")
+
+
+if __name__ == "__main__":
+    main()
