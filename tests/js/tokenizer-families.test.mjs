@@ -240,13 +240,14 @@ describe("known ids and special tokens", () => {
     assert.ok(r.decoded.includes("ı"));
   });
 
-  test("Llama 2: BOS, byte fallback for characters the vocabulary lacks, decode strips the prepended space", () => {
-    const [a, b] = encodeAll("llama2", ["Hello world", "☃"], { addSpecial: true });
-    assert.deepEqual(a.ids, [1, 15043, 3186]);
+  test("llama2 (the package's data is Mistral 7B's vocabulary): BOS, byte fallback, decode strips the prepended space", () => {
+    const [a, b] = encodeAll("llama2", ["Hello world", "𓀀"], { addSpecial: true });
+    assert.deepEqual(a.ids, [1, 22557, 1526]);  // transformers.js gives the same; Meta's Llama 2 would give 15043, 3186
     assert.equal(a.decoded, "<s> Hello world");
-    // "▁" then ☃ (U+2603, not a piece) as its three bytes <0xE2> <0x98> <0x83>.
-    assert.deepEqual(b.ids, [1, 29871, 0xe2 + 3, 0x98 + 3, 0x83 + 3]);
-    assert.deepEqual(b.spans.slice(2), [[0, 3], [0, 3], [0, 3]]);  // each byte token: the whole character
+    // "▁" then U+13000 (not a piece) as its four bytes <0xF0> <0x93> <0x80> <0x80> (ids 3 + byte).
+    assert.deepEqual(b.ids, [1, 28705, 0xf0 + 3, 0x93 + 3, 0x80 + 3, 0x80 + 3]);
+    assert.deepEqual(b.spans.slice(2), [[0, 4], [0, 4], [0, 4], [0, 4]]);  // each byte token: the whole character
+    assert.equal(b.decoded, "<s> 𓀀");
   });
 
   test("Gemma 3: <bos>, no prepended space, decode as typed", () => {
@@ -281,7 +282,8 @@ describe("known ids and special tokens", () => {
   });
 
   test("decode inverts encode for the byte-level and SentencePiece models", () => {
-    const texts = [...MULTILINGUAL, ...strings.slice(0, 3000)].map((s) => new TextDecoder().decode(new TextEncoder().encode(s)));
+    // A "▁" typed by the user decodes as a space in the SentencePiece models (HF does the same).
+    const texts = [...MULTILINGUAL, ...strings.slice(0, 3000)].map((s) => new TextDecoder().decode(new TextEncoder().encode(s)).replaceAll("\u2581", "_"));
     for (const model of ["llama2", "gemma3", "deepseek_v3", "o200k_harmony"]) {
       encodeAll(model, texts, { allowSpecial: false }).forEach((r, i) => assert.equal(r.decoded, texts[i], `${model} ${JSON.stringify(texts[i])}`));
     }
@@ -292,7 +294,7 @@ describe("known ids and special tokens", () => {
   test("pathological inputs finish", () => {
     for (const model of ["llama2", "gemma3", "qwen3", "deepseek_v3", "bert_base_uncased"]) {
       const results = encodeAll(model, ["a".repeat(100_000), " ".repeat(100_000), "^".repeat(200_000), "0".repeat(100_000)]);
-      for (const r of results) assert.ok(r.ids.length > 0);
+      results.forEach((r, i) => assert.ok(r.ids.length > 0 || (model === "bert_base_uncased" && i === 1), `${model} input ${i}`));
     }
   });
 });

@@ -1,0 +1,174 @@
+#include "tokenizers/pipeline_tokenizer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+#include "common/error.h"
+#include "tokenizer_test_util.h"
+#include "tokenizers/pretokenizer.h"
+#include "common/crc32.h"
+
+namespace playground {
+namespace {
+
+using Ids = std::vector<uint32_t>;
+using ::testing::HasSubstr;
+
+const PipelineTokenizer& family(const std::string& name) {
+  static std::map<std::string, std::unique_ptr<PipelineTokenizer>> cache;
+  auto& slot = cache[name];
+  if (!slot) {
+    const std::vector<uint8_t> bytes = testing::read_file(testing::source_path("assets/tokenizers/" + name + ".bin"));
+    slot = std::make_unique<PipelineTokenizer>(PipelineTokenizer::from_asset(bytes.data(), bytes.size()));
+  }
+  return *slot;
+}
+
+TEST(PipelineTokenizer, CommittedFamilyAssetsMatchTheirChecksums) {
+  const std::vector<uint8_t> sums = testing::read_file(testing::source_path("assets/tokenizers/SHA256SUMS.families"));
+  ASSERT_FALSE(sums.empty());
+  std::istringstream lines(std::string(sums.begin(), sums.end()));
+  std::string sha, file;
+  int count = 0;
+  while (lines >> sha >> file) {
+    const std::vector<uint8_t> bytes = testing::read_file(testing::source_path("assets/tokenizers/" + file));
+    EXPECT_EQ(testing::sha256_hex(bytes), sha) << file;
+    if (bytes.size() > 8 && bytes[4] == 2) {
+      EXPECT_NO_THROW(PipelineTokenizer::from_asset(bytes.data(), bytes.size())) << file;
+    } else {
+      EXPECT_NO_THROW(Tokenizer::from_asset(bytes.data(), bytes.size())) << file;
+    }
+    ++count;
+  }
+  EXPECT_EQ(count, 6);
+}
+
+TEST(PipelineTokenizer, BertKnownIdsAndTemplate) {
+  const PipelineTokenizer& bert = family("bert_base_uncased");
+  FamilyEncodeOptions o;
+  o.add_special = true;
+  EXPECT_EQ(bert.encode("Hello I'm a [MASK] model.", {true, true}), (Ids{101, 7592, 1045, 1005, 1049, 1037, 103, 2944, 1012, 102}));
+  EXPECT_EQ(bert.encode("hello world"), (Ids{7592, 2088}));
+  EXPECT_EQ(bert.decode(bert.encode("hello world", o)), "[CLS] hello world [SEP]");
+  EXPECT_EQ(bert.vocab_size(), 30522u);
+  EXPECT_STREQ(bert.family(), "wordpiece");
+}
+
+TEST(PipelineTokenizer, SpansPointIntoTheInputThroughNormalization) {
+  const PipelineTokenizer& bert = family("bert_base_uncased");
+  const std::string text = "\xC4\xB0stanbul CAF\xC3\x89";  // İstanbul CAFÉ
+  for (const TokenSpan& s : bert.encode_spans(text)) {
+    EXPECT_LE(s.end, text.size());
+    EXPECT_LT(s.start, s.end);
+  }
+  const auto spans = bert.encode_spans(text);
+  EXPECT_EQ(spans.front().start, 0u);
+  EXPECT_EQ(spans.back().end, text.size());
+}
+
+TEST(PipelineTokenizer, DecodeInvertsEncodeAndFastMatchesReference) {
+  std::mt19937 rng(5);
+  for (const char* name : {"llama2", "gemma3", "qwen3", "deepseek_v3"}) {
+    const PipelineTokenizer& t = family(name);
+    for (int i = 0; i < 300; ++i) {
+      std::string text = testing::random_text(&rng, 40, false);
+      for (size_t p; (p = text.find("\xE2\x96\x81")) != std::string::npos;) text.replace(p, 3, "_");
+      const Ids ids = t.encode(text);
+      ASSERT_EQ(t.encode_reference(text), ids) << name << " " << text;
+      if (std::string(name) != "qwen3") ASSERT_EQ(t.decode(ids), text) << name;
+    }
+  }
+}
+
+TEST(PipelineTokenizer, UnknownIdIsABadArgument) {
+  try {
+    family("qwen3").decode({999999});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBadArgument);
+    EXPECT_THAT(e.what(), HasSubstr("999999"));
+  }
+}
+
+// A tiny pipeline built in code: byte-level BPE over "ab".
+PipelineAssetParts tiny_parts() {
+  PipelineAssetParts parts;
+  DecodedPipeline& p = parts.pipeline;
+  p.name = "tiny";
+  p.bpe.byte_level = true;
+  for (int b = 0; b < 256; ++b) p.tokens.emplace_back(1, char(b));
+  p.tokens.push_back("ab");
+  parts.pairs.assign(257, {kNoToken, kNoToken});
+  parts.pairs[256] = {'a', 'b'};
+  parts.merge_mode = MergeMode::kPairRecords;
+  p.added.push_back({300, "<s>", true});
+  p.prefix = {300};
+  return parts;
+}
+
+TEST(PipelineAsset, RoundTripsAndEncodes) {
+  const std::vector<uint8_t> bytes = encode_pipeline_asset(tiny_parts());
+  const PipelineTokenizer t = PipelineTokenizer::from_asset(bytes.data(), bytes.size());
+  EXPECT_EQ(t.encode("abc<s>"), (Ids{256, 'c', '<', 's', '>'}));
+  EXPECT_EQ(t.encode("abc<s>", {true, true}), (Ids{300, 256, 'c', 300}));
+  EXPECT_EQ(t.vocab_size(), 301u);
+}
+
+std::string load_error(std::vector<uint8_t> bytes) {
+  try {
+    PipelineTokenizer::from_asset(bytes.data(), bytes.size());
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBadAsset);
+    return e.what();
+  }
+  return "";
+}
+
+void reseal(std::vector<uint8_t>* a) {
+  const uint32_t c = crc32(a->data() + 28, a->size() - 28);
+  for (int i = 0; i < 4; ++i) (*a)[20 + i] = uint8_t(c >> (8 * i));
+}
+
+TEST(PipelineAsset, RejectsBrokenFiles) {
+  const std::vector<uint8_t> good = encode_pipeline_asset(tiny_parts());
+  EXPECT_THAT(load_error(std::vector<uint8_t>(good.begin(), good.end() - 1)), HasSubstr("Invalid tokenizer file"));
+  std::vector<uint8_t> corrupt = good;
+  corrupt.back() ^= 1;
+  EXPECT_THAT(load_error(corrupt), HasSubstr("checksum"));
+  std::vector<uint8_t> model = good;
+  model[28 + 1 + 4] = 7;  // the model kind after the name "tiny"
+  reseal(&model);
+  EXPECT_THAT(load_error(model), HasSubstr("model kind"));
+  PipelineAssetParts forward = tiny_parts();
+  forward.pairs[256] = {256, 'b'};  // a token built from itself
+  EXPECT_THAT(load_error(encode_pipeline_asset(forward)), HasSubstr("earlier tokens"));
+  PipelineAssetParts clash = tiny_parts();
+  clash.pipeline.added[0].id = 'x';
+  EXPECT_THAT(load_error(encode_pipeline_asset(clash)), HasSubstr("another token"));
+  PipelineAssetParts missing = tiny_parts();
+  missing.pipeline.tokens[7] = "\x01";  // byte 7 missing, byte 1 twice
+  EXPECT_THAT(load_error(encode_pipeline_asset(missing)), HasSubstr("Invalid tokenizer file"));
+}
+
+std::vector<std::string> pieces(PretokenizerKind kind, const std::string& text) {
+  return pretokenize_to_strings(kind, text);
+}
+
+TEST(FamilyPretokenizers, Qwen3SplitsDigitsOneByOne) {
+  EXPECT_EQ(pieces(PretokenizerKind::kQwen3, "a 1234 it's"), (std::vector<std::string>{"a", " ", "1", "2", "3", "4", " it", "'s"}));
+}
+
+TEST(FamilyPretokenizers, DeepSeekV3DigitsCjkAndPunctuationWords) {
+  EXPECT_EQ(pieces(PretokenizerKind::kDeepSeekV3, "ab 12345 x"), (std::vector<std::string>{"ab", " ", "123", "45", " x"}));
+  EXPECT_EQ(pieces(PretokenizerKind::kDeepSeekV3, "\xE6\x97\xA5\xE6\x9C\xAC" "abc"),
+            (std::vector<std::string>{"\xE6\x97\xA5\xE6\x9C\xAC", "abc"}));
+  EXPECT_EQ(pieces(PretokenizerKind::kDeepSeekV3, ".Hello ..x"), (std::vector<std::string>{".Hello", " ..", "x"}));
+  EXPECT_EQ(pieces(PretokenizerKind::kDeepSeekV3, "a  \n\nb"), (std::vector<std::string>{"a", "  \n\n", "b"}));
+  EXPECT_EQ(pieces(PretokenizerKind::kDeepSeekV3, "\x01\x02 x"), (std::vector<std::string>{"\x01\x02", " x"}));
+}
+
+}  // namespace
+}  // namespace playground
