@@ -7,7 +7,8 @@
 //
 // stdin: records of u32 byte length + bytes (little-endian). stdout, per record: u32 count and
 // count u32 ids; with --spans each id is followed by u32 start and u32 end (byte offsets); with
-// --decode a u32 byte length and decode_text(ids) follow. stderr: texts, MB and MB/s of encoding.
+// --decode a u32 byte length and decode_text(ids) follow. stderr: texts, MB and MB/s of encode()
+// (encode_spans, with --spans, is checked to give the same ids and exits 1 otherwise).
 // Both asset versions load: "EPTK" 1 through Tokenizer, 2 through PipelineTokenizer.
 #include <chrono>
 #include <cstdint>
@@ -78,28 +79,30 @@ int main(int argc, char** argv) {
       const std::string_view text(reinterpret_cast<const char*>(&input[pos + 4]), len);
       pos += 4 + len;
       const auto t0 = std::chrono::steady_clock::now();
-      std::vector<playground::TokenSpan> result;
-      if (family) {
-        playground::FamilyEncodeOptions o;
-        o.allow_special = allow;
-        o.add_special = add;
-        result = family->encode_spans(text, o);
-      } else {
-        playground::EncodeOptions o;
-        o.allow_special = allow;
-        o.add_bos = add && classic->bos_id() != playground::kNoRank;
-        result = classic->encode_spans(text, o);
-      }
-      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      put(&out, uint32_t(result.size()));
       std::vector<uint32_t> ids;
-      for (const auto& s : result) {
-        put(&out, s.id);
+      std::vector<playground::TokenSpan> result;
+      playground::FamilyEncodeOptions fo;
+      fo.allow_special = allow;
+      fo.add_special = add;
+      playground::EncodeOptions co;
+      co.allow_special = allow;
+      co.add_bos = add && classic && classic->bos_id() != playground::kNoRank;
+      ids = family ? family->encode(text, fo) : classic->encode(text, co);
+      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      if (spans) {
+        // encode_spans takes the aligned path: its ids must be encode()'s.
+        result = family ? family->encode_spans(text, fo) : classic->encode_spans(text, co);
+        bool same = result.size() == ids.size();
+        for (size_t k = 0; same && k < ids.size(); ++k) same = result[k].id == ids[k];
+        if (!same) throw playground::Error(playground::ErrorCode::kBadArgument, "encode and encode_spans differ on record " + std::to_string(records));
+      }
+      put(&out, uint32_t(ids.size()));
+      for (size_t k = 0; k < ids.size(); ++k) {
+        put(&out, ids[k]);
         if (spans) {
-          put(&out, s.start);
-          put(&out, s.end);
+          put(&out, result[k].start);
+          put(&out, result[k].end);
         }
-        ids.push_back(s.id);
       }
       if (decode) {
         const std::string d = family ? family->decode_text(ids) : classic->decode_text(ids);

@@ -40,6 +40,30 @@ MergeBpeModel::MergeBpeModel(const std::vector<std::string>& tokens, const std::
     }
   }
   if (options_.unk_id != kNoToken && options_.unk_id >= tokens.size()) bad("The unknown token id is not a token");
+  std::fill(std::begin(ascii_id_), std::end(ascii_id_), kNoToken);
+  if (!options_.byte_level) {
+    std::vector<std::pair<char32_t, uint32_t>> singles;
+    for (uint32_t id = 0; id < tokens.size(); ++id) {
+      const std::string& t = tokens[id];
+      if (t.empty()) continue;
+      const Utf8Char u = decode_utf8_at(t, 0);
+      if (!u.valid || u.len != t.size()) continue;
+      if (u.cp < 0x80) {
+        ascii_id_[u.cp] = id;
+      } else {
+        singles.emplace_back(u.cp, id);
+      }
+    }
+    size_t capacity = 16;
+    while (capacity < singles.size() * 2) capacity <<= 1;
+    char_ids_.assign(capacity, kEmptyKey);
+    char_mask_ = capacity - 1;
+    for (const auto& [cp, id] : singles) {
+      uint64_t slot = pair_hash(cp) & char_mask_;
+      while (char_ids_[slot] != kEmptyKey) slot = (slot + 1) & char_mask_;
+      char_ids_[slot] = uint64_t(cp) << 32 | id;
+    }
+  }
   size_t capacity = 16;
   while (capacity < merges.size() * 2) capacity <<= 1;
   merges_.assign(capacity, Slot{kEmptyKey, 0, 0});
@@ -71,26 +95,42 @@ std::pair<uint32_t, uint32_t> MergeBpeModel::merge(uint32_t left, uint32_t right
   }
 }
 
+uint32_t MergeBpeModel::char_id(char32_t cp) const {
+  if (cp < 0x80) return ascii_id_[cp];
+  for (uint64_t slot = pair_hash(cp) & char_mask_;; slot = (slot + 1) & char_mask_) {
+    const uint64_t e = char_ids_[slot];
+    if (e == kEmptyKey) return kNoToken;
+    if (e >> 32 == cp) return uint32_t(e);
+  }
+}
+
 // HF's BPE::merge_word: characters (or bytes) to ids, byte fallback, unknowns fused or not.
-void MergeBpeModel::initial_symbols(std::string_view word, std::vector<Symbol>* symbols) const {
-  symbols->clear();
+size_t MergeBpeModel::initial_symbols(std::string_view word, Symbol* symbols) const {
+  size_t n = 0;
   if (options_.byte_level) {
-    for (char c : word) symbols->push_back({byte_id_[uint8_t(c)], 1});
-    return;
+    for (char c : word) symbols[n++] = {byte_id_[uint8_t(c)], 1};
+    return n;
   }
   uint32_t unk_length = 0;  // pending unknown characters (bytes)
   auto flush_unk = [&] {
-    if (unk_length) symbols->push_back({options_.unk_id, unk_length});
+    if (unk_length) symbols[n++] = {options_.unk_id, unk_length};
     unk_length = 0;
   };
   for (size_t pos = 0; pos < word.size();) {
-    const uint8_t len = decode_utf8_at(word, pos).len;
+    uint32_t id;
+    uint8_t len = 1;
+    if (uint8_t(word[pos]) < 0x80) {
+      id = ascii_id_[uint8_t(word[pos])];
+    } else {
+      const Utf8Char u = decode_utf8_at(word, pos);
+      len = u.len;
+      id = u.valid ? char_id(u.cp) : vocab_.find(word.substr(pos, 1));
+    }
     const std::string_view ch = word.substr(pos, len);
     pos += len;
-    const uint32_t id = vocab_.find(ch);
     if (id != kNoToken) {
       flush_unk();
-      symbols->push_back({id, len});
+      symbols[n++] = {id, len};
       continue;
     }
     if (options_.byte_fallback) {
@@ -98,7 +138,7 @@ void MergeBpeModel::initial_symbols(std::string_view word, std::vector<Symbol>* 
       for (char c : ch) all = all && byte_id_[uint8_t(c)] != kNoToken;
       if (all) {
         flush_unk();  // HF adds a pending unk before the next known symbol only; bytes count as known
-        for (char c : ch) symbols->push_back({byte_id_[uint8_t(c)], 1});
+        for (char c : ch) symbols[n++] = {byte_id_[uint8_t(c)], 1};
         continue;
       }
     }
@@ -107,14 +147,13 @@ void MergeBpeModel::initial_symbols(std::string_view word, std::vector<Symbol>* 
     unk_length += len;
   }
   flush_unk();
+  return n;
 }
 
 // The flat scan of tiktoken's _byte_pair_merge, with HF's pair ranks: each round merges the
 // lowest-ranked adjacent pair (leftmost on ties) and re-ranks the two pairs it changed.
-void MergeBpeModel::merge_small(std::vector<Symbol>* symbols) const {
-  std::vector<Symbol>& s = *symbols;
+size_t MergeBpeModel::merge_small(Symbol* s, size_t n) const {
   uint32_t rank[kLargeWordSymbols], result[kLargeWordSymbols];
-  size_t n = s.size();
   auto rerank = [&](size_t i) {
     const auto m = merge(s[i].id, s[i + 1].id);
     rank[i] = m.first;
@@ -141,7 +180,7 @@ void MergeBpeModel::merge_small(std::vector<Symbol>* symbols) const {
     if (at + 1 < n) rerank(at);
     if (at > 0) rerank(at - 1);
   }
-  s.resize(n);
+  return n;
 }
 
 // HF's Word::merge_all: a linked list of symbols and a min-heap of (rank, position) with lazy
@@ -204,18 +243,31 @@ void MergeBpeModel::encode_word(std::string_view word, std::vector<uint32_t>* id
       return;
     }
   }
-  std::vector<Symbol> symbols;
-  symbols.reserve(word.size());
-  initial_symbols(word, &symbols);
-  if (symbols.size() < kLargeWordSymbols) {
-    merge_small(&symbols);
+  auto emit = [&](const Symbol* s, size_t n) {
+    for (size_t k = 0; k < n; ++k) {
+      ids->push_back(s[k].id);
+      if (lengths) lengths->push_back(s[k].length);
+    }
+  };
+  // A word has at most one symbol per byte: short words stay on the stack.
+  Symbol stack[kStackBytes];
+  std::vector<Symbol> heap;
+  Symbol* symbols = stack;
+  if (word.size() > kStackBytes) {
+    heap.resize(word.size());
+    symbols = heap.data();
+  }
+  size_t n = initial_symbols(word, symbols);
+  if (n < kLargeWordSymbols) {
+    n = merge_small(symbols, n);
   } else {
-    merge_large(&symbols);
+    if (heap.empty()) heap.assign(symbols, symbols + n);
+    heap.resize(n);
+    merge_large(&heap);
+    symbols = heap.data();
+    n = heap.size();
   }
-  for (const Symbol& sym : symbols) {
-    ids->push_back(sym.id);
-    if (lengths) lengths->push_back(sym.length);
-  }
+  emit(symbols, n);
 }
 
 void MergeBpeModel::encode_word_reference(std::string_view word, std::vector<uint32_t>* ids) const {
@@ -224,8 +276,8 @@ void MergeBpeModel::encode_word_reference(std::string_view word, std::vector<uin
     ids->push_back(vocab_.find(word));
     return;
   }
-  std::vector<Symbol> s;
-  initial_symbols(word, &s);
+  std::vector<Symbol> s(word.size());
+  s.resize(initial_symbols(word, s.data()));
   for (;;) {
     uint32_t best = kNoToken;
     size_t at = 0;

@@ -55,20 +55,30 @@ class MergeBpeModel {
   void encode_word_reference(std::string_view word, std::vector<uint32_t>* ids) const;
 
   // Words with at least this many symbols use the heap; shorter ones a flat scan.
-  static constexpr size_t kLargeWordSymbols = 96;
+  static constexpr size_t kLargeWordSymbols = 32;
+  // Words of at most this many bytes keep their symbols on the stack.
+  static constexpr size_t kStackBytes = 128;
 
  private:
   struct Symbol {
     uint32_t id;
     uint32_t length;  // bytes of the word
   };
-  void initial_symbols(std::string_view word, std::vector<Symbol>* symbols) const;
-  void merge_small(std::vector<Symbol>* symbols) const;
+  // Writes the initial symbols of `word` to `symbols` (room for word.size()); returns how many.
+  size_t initial_symbols(std::string_view word, Symbol* symbols) const;
+  // Id of the token that is exactly the one character `cp` (kNoToken if none).
+  uint32_t char_id(char32_t cp) const;
+  size_t merge_small(Symbol* symbols, size_t n) const;
   void merge_large(std::vector<Symbol>* symbols) const;
 
   TokenTable vocab_;
   MergeBpeOptions options_;
   uint32_t byte_id_[256];           // byte-level: id of each byte; byte fallback: id of <0xNN>
+  // Character models: the single-character tokens by code point, ASCII directly, the rest in an
+  // open-addressing table of cp << 32 | id (found without hashing or comparing strings).
+  uint32_t ascii_id_[128];
+  std::vector<uint64_t> char_ids_;
+  uint64_t char_mask_ = 0;
   struct Slot {
     uint64_t key;                   // left << 32 | right, or all ones
     uint32_t rank;

@@ -38,6 +38,7 @@ void bert(std::vector<AlignedChar>* chars) {
       out.push_back({' ', c.start, c.end});
       continue;
     }
+    ascii = ascii && c.cp < 0x80;
     // handle_chinese_chars: a space on each side (with the character's range).
     if (is_chinese_char(c.cp)) {
       out.push_back({' ', c.start, c.end});
@@ -45,7 +46,6 @@ void bert(std::vector<AlignedChar>* chars) {
       out.push_back({' ', c.start, c.end});
       continue;
     }
-    ascii = ascii && c.cp < 0x80;
     out.push_back(c);
   }
   // strip_accents (NFD, then drop Mn) before lowercase, in HF's order.
@@ -76,7 +76,125 @@ void metaspace(std::vector<AlignedChar>* chars, bool prepend) {
   }
 }
 
+// What BertNormalizer does to each ASCII character: 0 = drop, else the character it becomes
+// (the rules of bert() above, tabulated once).
+struct BertAsciiTable {
+  char to[128];
+  BertAsciiTable() {
+    for (char32_t c = 0; c < 128; ++c) {
+      if (c == 0 || is_bert_control(c)) {
+        to[c] = 0;
+      } else if (is_bert_whitespace(c)) {
+        to[c] = ' ';
+      } else {
+        to[c] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+    }
+  }
+};
+
+// Appends the UTF-8 of `chars`.
+void append_chars(const std::vector<AlignedChar>& chars, std::string* out) {
+  for (const AlignedChar& c : chars) append_utf8(c.cp, out);
+}
+
+// NFC by chunks: a chunk starts at an NFC-inert character (nothing before it can compose with
+// it or be reordered past it, UAX #15 section 9) and runs to the next one; only chunks holding a
+// character that is not inert go through nfc(). Text without such a chunk is returned as is.
+std::string_view nfc_utf8(std::string_view text, std::string* out) {
+  size_t copied = 0, chunk = 0;
+  bool dirty = false, changed = false;
+  std::vector<AlignedChar> chars;
+  auto flush = [&](size_t end) {
+    if (!changed) {
+      out->clear();
+      changed = true;
+    }
+    out->append(text, copied, chunk - copied);
+    chars = decode_aligned(text.substr(chunk, end - chunk), 0);
+    nfc(&chars);
+    append_chars(chars, out);
+    copied = end;
+    dirty = false;
+  };
+  for (size_t pos = 0; pos < text.size();) {
+    if (uint8_t(text[pos]) < 0x80) {
+      if (dirty) flush(pos);
+      chunk = pos++;
+      continue;
+    }
+    const Utf8Char u = decode_utf8_at(text, pos);
+    if (!u.valid || is_nfc_inert(u.cp)) {
+      if (dirty) flush(pos);
+      chunk = pos;
+    } else {
+      dirty = true;
+    }
+    pos += u.len;
+  }
+  if (dirty) flush(text.size());
+  if (!changed) return text;
+  out->append(text, copied, std::string_view::npos);
+  return *out;
+}
+
+// BertNormalizer: ASCII by the table; each run of non-ASCII bytes through bert() (the runs are
+// independent: an ASCII character is a starter without decomposition, so no reordering or
+// composition crosses it).
+void bert_utf8(std::string_view text, std::string* out) {
+  static const BertAsciiTable table;
+  out->clear();
+  out->reserve(text.size() + 8);
+  std::vector<AlignedChar> chars;
+  for (size_t pos = 0; pos < text.size();) {
+    const uint8_t b = uint8_t(text[pos]);
+    if (b < 0x80) {
+      if (table.to[b]) *out += table.to[b];
+      ++pos;
+      continue;
+    }
+    size_t end = pos + 1;
+    while (end < text.size() && uint8_t(text[end]) >= 0x80) ++end;
+    chars = decode_aligned(text.substr(pos, end - pos), 0);
+    bert(&chars);
+    append_chars(chars, out);
+    pos = end;
+  }
+}
+
+void metaspace_utf8(std::string_view text, bool prepend, std::string* out) {
+  // Sized for the worst case (every byte a space), written through a pointer, then trimmed.
+  out->resize(3 * text.size() + 3);
+  char* w = &(*out)[0];
+  auto put_metaspace = [&w] {
+    w[0] = '\xE2';
+    w[1] = '\x96';
+    w[2] = '\x81';
+    w += 3;
+  };
+  if (prepend && !text.empty()) put_metaspace();
+  for (char c : text) {
+    if (c == ' ') {
+      put_metaspace();
+    } else {
+      *w++ = c;
+    }
+  }
+  out->resize(size_t(w - out->data()));
+}
+
 }  // namespace
+
+std::string_view normalize_utf8(NormalizerKind kind, std::string_view text, std::string* storage) {
+  switch (kind) {
+    case NormalizerKind::kNone: return text;
+    case NormalizerKind::kNfc: return nfc_utf8(text, storage);
+    case NormalizerKind::kBert: bert_utf8(text, storage); return *storage;
+    case NormalizerKind::kMetaspacePrepend: metaspace_utf8(text, true, storage); return *storage;
+    case NormalizerKind::kMetaspace: metaspace_utf8(text, false, storage); return *storage;
+  }
+  return text;
+}
 
 std::vector<AlignedChar> decode_aligned(std::string_view text, uint32_t offset) {
   std::vector<AlignedChar> out;

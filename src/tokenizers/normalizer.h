@@ -35,6 +35,13 @@ std::vector<AlignedChar> decode_aligned(std::string_view text, uint32_t offset);
 // as it drops U+FFFD).
 void normalize(NormalizerKind kind, std::vector<AlignedChar>* chars);
 
+// The normalized text of UTF-8 `text` without alignment, for encode(): the same bytes as
+// to_normalized_text(normalize(kind, decode_aligned(text))).text, through fast paths — NFC of
+// text whose characters are all NFC-inert is `text` itself (no copy), BERT handles ASCII by a
+// table, the "▁" replacements work on bytes — and the aligned code above only on the short runs
+// that need it. Returns `text` or a view of `*storage` (overwritten). Throws nothing.
+std::string_view normalize_utf8(NormalizerKind kind, std::string_view text, std::string* storage);
+
 // Text with the input range of each of its bytes.
 struct NormalizedText {
   std::string text;

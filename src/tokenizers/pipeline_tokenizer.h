@@ -64,8 +64,15 @@ class PipelineTokenizer {
   std::vector<uint32_t> encode_reference(std::string_view text) const;
 
  private:
-  void encode_segment(std::string_view text, size_t begin, size_t end, std::vector<TokenSpan>* out,
-                      bool reference) const;
+  struct Scratch;
+  // Encodes text[begin, end) (no added tokens inside) into `ids`, or into `spans` if not null;
+  // `reference` takes the simple path (aligned normalizer, quadratic merge, no cache).
+  void encode_segment(std::string_view text, size_t begin, size_t end, Scratch* scratch, std::vector<uint32_t>* ids,
+                      std::vector<TokenSpan>* spans, bool reference) const;
+  // The pre-tokenizer's pieces of normalized text, as [begin, end) byte ranges.
+  void split_pieces(std::string_view norm, std::vector<std::pair<uint32_t, uint32_t>>* pieces) const;
+  void encode_impl(std::string_view text, const FamilyEncodeOptions& options, std::vector<uint32_t>* ids,
+                   std::vector<TokenSpan>* spans) const;
   std::pair<size_t, uint32_t> match_added(std::string_view text, size_t pos, bool allow_special) const;
   std::string decode_impl(const std::vector<uint32_t>& ids, bool well_formed) const;
 
@@ -81,6 +88,8 @@ class PipelineTokenizer {
     int32_t added = -1;  // index into p_.added
   };
   std::vector<TrieNode> trie_;
+  bool added_first_byte_[256] = {};  // bytes an added token starts with
+  int single_first_byte_ = -1;       // the only such byte, or -1 (none) / -2 (several)
   // SentencePiece models without a pre-tokenizer: tokens with a non-"▁" character followed by
   // "▁" inside; where none of them fits, the text is cut before such a "▁" (see chunk_ends).
   std::vector<std::string> bridging_tokens_;

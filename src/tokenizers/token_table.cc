@@ -9,7 +9,7 @@ namespace {
 constexpr uint64_t kEmpty = ~uint64_t(0);
 }
 
-uint64_t TokenTable::hash(std::string_view bytes) {
+uint64_t hash_bytes(std::string_view bytes) {
   // FNV-1a over 8-byte words, then a final mix; tokens are short.
   uint64_t h = 0xCBF29CE484222325ull ^ bytes.size();
   size_t i = 0;
@@ -41,7 +41,7 @@ TokenTable::TokenTable(const std::vector<std::string>& tokens) {
   mask_ = capacity - 1;
   for (uint32_t id = 0; id < tokens.size(); ++id) {
     if (tokens[id].empty()) continue;
-    const uint64_t h = hash(tokens[id]);
+    const uint64_t h = hash_bytes(tokens[id]);
     uint64_t slot = h & mask_;
     while (table_[slot] != kEmpty) {
       const uint32_t other = uint32_t(table_[slot]);
@@ -57,7 +57,7 @@ TokenTable::TokenTable(const std::vector<std::string>& tokens) {
 
 uint32_t TokenTable::find(std::string_view b) const {
   if (table_.empty()) return kNoToken;
-  const uint64_t h = hash(b);
+  const uint64_t h = hash_bytes(b);
   const uint64_t fingerprint = h & 0xFFFFFFFF00000000ull;
   for (uint64_t slot = h & mask_;; slot = (slot + 1) & mask_) {
     const uint64_t e = table_[slot];

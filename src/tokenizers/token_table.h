@@ -12,6 +12,10 @@ namespace playground {
 
 inline constexpr uint32_t kNoToken = 0xFFFFFFFF;
 
+// 64-bit hash of `bytes` for the tables keyed by token bytes (FNV-1a over 8-byte words and a
+// final mix; tokens and pieces are short).
+uint64_t hash_bytes(std::string_view bytes);
+
 class TokenTable {
  public:
   TokenTable() = default;
@@ -30,7 +34,6 @@ class TokenTable {
   size_t max_length() const { return max_length_; }
 
  private:
-  static uint64_t hash(std::string_view bytes);
   std::string blob_;
   std::vector<uint32_t> offsets_;
   std::vector<uint64_t> table_;  // (high 32 bits of the hash) << 32 | id, or all ones

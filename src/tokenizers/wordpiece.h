@@ -37,10 +37,10 @@ class WordPieceModel {
   size_t max_chars_;
 };
 
-// BertPreTokenizer (src/pre_tokenizers/bert.rs): splits on whitespace (removed) and isolates
-// each punctuation character (is_bert_punctuation). Returns [begin, end) index ranges into
-// `chars`.
-std::vector<std::pair<size_t, size_t>> bert_pre_tokenize(const std::vector<AlignedChar>& chars);
+// BertPreTokenizer (src/pre_tokenizers/bert.rs) over normalized UTF-8 `text`: splits on
+// whitespace (removed) and isolates each punctuation character (is_bert_punctuation). Appends
+// the words' [begin, end) byte ranges to `words`.
+void bert_pre_tokenize(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* words);
 
 // The WordPiece decoder with cleanup (src/decoders/wordpiece.rs): tokens after the first get a
 // space unless they start with "##" (which is removed), then per token " ." -> ".", " ?" -> "?",

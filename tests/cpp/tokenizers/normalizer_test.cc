@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "tokenizer_test_util.h"
 #include "tokenizers/unicode_normalization.h"
 
 namespace playground {
@@ -41,6 +44,9 @@ TEST(Normalizer, BertLowerCasesStripsAccentsAndCleans) {
   EXPECT_EQ(normalized(NormalizerKind::kBert, "\xCE\xA3"), "\xCF\x83");
   // CJK ideographs get spaces; U+FFFD and format characters are dropped.
   EXPECT_EQ(normalized(NormalizerKind::kBert, "a\xE4\xB8\xADz\xEF\xBF\xBD\xE2\x80\x8D"), "a \xE4\xB8\xAD z");
+  // A CJK compatibility ideograph is spaced and decomposed (NFD runs on all text, as in HF),
+  // also when nothing else in the text is outside ASCII: U+F900 -> U+8C48.
+  EXPECT_EQ(normalized(NormalizerKind::kBert, "\xEF\xA4\x80"), " \xE8\xB1\x88 ");
 }
 
 TEST(Normalizer, MetaspacePrependsOnlyToNonEmptyText) {
@@ -52,6 +58,65 @@ TEST(Normalizer, MetaspacePrependsOnlyToNonEmptyText) {
 TEST(Normalizer, InvalidBytesPassThroughByteLevelAndAreDroppedByBert) {
   EXPECT_EQ(normalized(NormalizerKind::kNfc, "a\xFF"), "a\xFF");
   EXPECT_EQ(normalized(NormalizerKind::kBert, "a\xFF"), "a");
+}
+
+// Characters that exercise every branch of the normalizers: combining marks in and out of
+// canonical order, Hangul syllables and conjoining jamo, singletons and composition exclusions,
+// kana with voicing marks, BERT's controls, spaces, CJK and Turkish letters.
+std::string random_normalizer_text(std::mt19937* rng) {
+  static const char32_t kPool[] = {
+      'a', 'e', 'A', 'E', 'z', ' ', ' ', '\t', '\n', 0x0B, 0x01, 0x7F, 0, '.', '!', 0x300, 0x301, 0x308, 0x323,
+      0x327, 0x344, 0x345, 0x0F73, 0x1100, 0x1161, 0x11A8, 0xAC00, 0xAC01, 0xD7A3, 0x212B, 0x2126, 0xF900,
+      0x0958, 0x1E0A, 0x1E9B, 0x304B, 0x3099, 0x309A, 0x30AB, 0x4E2D, 0x20000, 0xDF, 0x130, 0x131, 0x3A3,
+      0x1C5, 0xC7, 0x15E, 0xFFFD, 0x200D, 0xA0, 0x3000, 0x2581, 0x1F44D, 0x0627, 0x0653, 0x0915, 0x093C};
+  std::uniform_int_distribution<size_t> len(0, 24), pick(0, sizeof kPool / sizeof kPool[0] - 1);
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::string s;
+  for (size_t i = len(*rng); i > 0; --i) {
+    if (byte(*rng) < 6) {
+      s += char(0x80 + byte(*rng) % 0x80);  // an invalid byte
+    } else {
+      s += testing::utf8(kPool[pick(*rng)]);
+    }
+  }
+  return s;
+}
+
+TEST(Normalizer, FastPathGivesTheAlignedPathsText) {
+  std::mt19937 rng(11);
+  std::string storage;
+  for (const NormalizerKind kind : {NormalizerKind::kNone, NormalizerKind::kNfc, NormalizerKind::kBert,
+                                    NormalizerKind::kMetaspacePrepend, NormalizerKind::kMetaspace}) {
+    for (int i = 0; i < 20000; ++i) {
+      const std::string text = random_normalizer_text(&rng);
+      ASSERT_EQ(std::string(normalize_utf8(kind, text, &storage)), normalized(kind, text))
+          << "kind " << int(kind) << " text " << ::testing::PrintToString(text);
+    }
+  }
+}
+
+TEST(Normalizer, NfcFastPathReturnsUnchangedTextWithoutCopying) {
+  std::string storage = "untouched";
+  const std::string text = "Merhaba d\xC3\xBCnya \xE4\xB8\xAD\xE6\x96\x87 \xC4\xB0 \xF0\x9F\x91\x8D";  // already NFC
+  const std::string_view out = normalize_utf8(NormalizerKind::kNfc, text, &storage);
+  EXPECT_EQ(out.data(), text.data());
+  EXPECT_EQ(storage, "untouched");
+  // Only the chunk "e" + U+0301 changes; the text around it is copied as it is.
+  EXPECT_EQ(std::string(normalize_utf8(NormalizerKind::kNfc, "ab e\xCC\x81 \xE4\xB8\xAD", &storage)), "ab \xC3\xA9 \xE4\xB8\xAD");
+}
+
+TEST(UnicodeNormalization, NfcInertCharacters) {
+  EXPECT_TRUE(is_nfc_inert(U'a'));
+  EXPECT_TRUE(is_nfc_inert(U'\u00C7'));  // Ç: NFC-stable, composes with nothing before it
+  EXPECT_TRUE(is_nfc_inert(U'\u4E2D'));
+  EXPECT_TRUE(is_nfc_inert(U'\u304B'));  // か composes only with what follows
+  EXPECT_FALSE(is_nfc_inert(U'\u0301'));  // a combining mark
+  EXPECT_FALSE(is_nfc_inert(U'\u3099'));  // the voicing mark
+  EXPECT_FALSE(is_nfc_inert(U'\u212B'));  // Angstrom sign: a singleton decomposition
+  EXPECT_FALSE(is_nfc_inert(U'\uAC00'));  // Hangul LV syllable takes a following T jamo
+  EXPECT_FALSE(is_nfc_inert(U'\u1161'));  // Hangul V jamo composes with a preceding L
+  EXPECT_FALSE(is_nfc_inert(U'\u0CD5'));  // a starter that is the second part of a composite
+  EXPECT_TRUE(is_nfc_inert(kInvalidByteBase + 0xFF));
 }
 
 TEST(UnicodeNormalization, Categories) {

@@ -83,6 +83,26 @@ TEST(PipelineTokenizer, DecodeInvertsEncodeAndFastMatchesReference) {
   }
 }
 
+// The fast encode() against the simple reference (aligned normalizer, quadratic merges, no
+// cache) and against encode_spans(), on random text with invalid bytes and on long mixed text
+// whose words repeat (so the piece cache answers).
+TEST(PipelineTokenizer, FastEncodeMatchesReferenceAndSpans) {
+  std::mt19937 rng(29);
+  std::string mixed;
+  for (int i = 0; i < 400; ++i) mixed += testing::random_text(&rng, 12, false) + " ";
+  for (const char* name : {"bert_base_uncased", "llama2", "gemma3", "qwen3", "deepseek_v3"}) {
+    const PipelineTokenizer& t = family(name);
+    for (int i = 0; i < 400; ++i) {
+      const std::string text = i == 0 ? mixed : testing::random_text(&rng, 40, true);
+      const Ids ids = t.encode(text);
+      ASSERT_EQ(t.encode_reference(text), ids) << name << " " << ::testing::PrintToString(text);
+      Ids from_spans;
+      for (const TokenSpan& s : t.encode_spans(text)) from_spans.push_back(s.id);
+      ASSERT_EQ(from_spans, ids) << name << " " << ::testing::PrintToString(text);
+    }
+  }
+}
+
 TEST(PipelineTokenizer, UnknownIdIsABadArgument) {
   try {
     family("qwen3").decode({999999});

@@ -38,10 +38,12 @@ TEST(WordPiece, UnknownForLongWordsAndUnmatchedParts) {
 }
 
 TEST(WordPiece, BertPreTokenizerSplitsSpacesAndIsolatesPunctuation) {
-  const auto chars = decode_aligned("a,b  c$\xC2\xBF", 0);
-  const auto words = bert_pre_tokenize(chars);
-  ASSERT_EQ(words.size(), 6u);  // a , b c $ ¿
-  EXPECT_EQ(words[3], (std::pair<size_t, size_t>{5, 6}));
+  std::vector<std::pair<uint32_t, uint32_t>> words;
+  bert_pre_tokenize("a,b  c$\xC2\xBF\xE3\x80\x80z", &words);
+  ASSERT_EQ(words.size(), 7u);  // a , b c $ ¿ z (U+3000 is whitespace)
+  EXPECT_EQ(words[3], (std::pair<uint32_t, uint32_t>{5, 6}));
+  EXPECT_EQ(words[5], (std::pair<uint32_t, uint32_t>{7, 9}));
+  EXPECT_EQ(words[6], (std::pair<uint32_t, uint32_t>{12, 13}));
 }
 
 TEST(WordPiece, DecoderJoinsContinuationsAndCleansUp) {
