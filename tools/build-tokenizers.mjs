@@ -182,7 +182,7 @@ function llama3({ nodeModules }) {
   };
 }
 
-function varint(n) {
+export function varint(n) {
   const out = [];
   while (n >= 0x80) {
     out.push((n & 0x7f) | 0x80);

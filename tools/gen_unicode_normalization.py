@@ -22,7 +22,9 @@ import os
 import re
 import sys
 
-MAX_CP = 0x110000
+# The two-stage table packing and the version lookup of the pre-tokenizer class tables.
+from gen_unicode_tables import MAX_CP, two_stage, unicode_version
+
 # Order fixes the numeric values; must match enum GeneralCategory in unicode_normalization.h.
 CATEGORIES = ["Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd",
               "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf",
@@ -84,20 +86,6 @@ def full_decomposition(cp, decomp):
     for c in decomp[cp]:
         out.extend(full_decomposition(c, decomp))
     return out
-
-
-def two_stage(values):
-    best = None
-    for shift in range(4, 11):
-        size = 1 << shift
-        blocks, index = {}, []
-        for start in range(0, MAX_CP, size):
-            block = tuple(values[start:start + size])
-            index.append(blocks.setdefault(block, len(blocks)))
-        total = len(index) * 2 + len(blocks) * size
-        if best is None or total < best[0]:
-            best = (total, shift, index, list(blocks))
-    return best[1:]
 
 
 def emit_two_stage(out, name, values):
@@ -163,9 +151,7 @@ def main():
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     gc, ccc, decomp, lower, excluded = read(args.ucd)
-    with open(os.path.join(args.ucd, "ReadMe.txt"), encoding="utf-8") as f:
-        m = re.search(r"for Version (\d+\.\d+\.\d+) of the Unicode Standard", f.read())
-    text = emit(gc, ccc, decomp, lower, excluded, m.group(1) if m else "unknown")
+    text = emit(gc, ccc, decomp, lower, excluded, unicode_version(args.ucd))
     if args.check:
         with open(args.out, encoding="utf-8") as f:
             if f.read() != text:

@@ -6,6 +6,7 @@
 #include "common/asset_envelope.h"
 #include "common/crc32.h"
 #include "common/error.h"
+#include "tokenizers/huffman_text.h"
 #include "tokenizers/token_table.h"
 #include "tokenizers/unicode_class.h"
 
@@ -22,6 +23,7 @@ class Reader {
  public:
   Reader(const uint8_t* p, size_t n) : p_(p), n_(n) {}
   size_t remaining() const { return n_ - pos_; }
+  const uint8_t* here() const { return p_ + pos_; }
   const uint8_t* take(size_t count, const char* what) {
     if (count > remaining()) fail(std::string("it ends inside ") + what + " (truncated)");
     const uint8_t* at = p_ + pos_;
@@ -181,6 +183,8 @@ DecodedPipeline decode_pipeline_asset(const uint8_t* data, size_t size) {
   if ((mode == 0) != (p.model == PipelineModel::kWordPiece)) fail("its merge mode does not fit its model");
   const uint32_t id_bits = r.u8("the id width");
   if (id_bits < bits_for(token_count) || id_bits > 32) fail("its id width " + std::to_string(id_bits) + " is wrong");
+  const uint32_t text_coding = r.u8("the text coding");
+  if (text_coding > 1) fail("its text coding " + std::to_string(text_coding) + " is unknown");
 
   // Token table: a bitmap of pair tokens, their bit-packed (left, right), then the text tokens.
   const uint8_t* bitmap = r.take((token_count + 7) / 8, "the token bitmap");
@@ -195,6 +199,17 @@ DecodedPipeline decode_pipeline_asset(const uint8_t* data, size_t size) {
     return v;
   };
   p.tokens.resize(token_count);
+  std::vector<std::string> texts;
+  size_t next_text = 0;
+  if (TextCoding(text_coding) == TextCoding::kHuffman) {
+    size_t used = 0;
+    try {
+      texts = decode_huffman_texts(r.here(), r.remaining(), token_count - pair_count, kMaxTokenBytes, &used);
+    } catch (const Error& e) {
+      fail(e.what());
+    }
+    r.take(used, "the text tokens");
+  }
   std::vector<MergeRule> records;
   for (uint32_t id = 0; id < token_count; ++id) {
     if (bitmap[id >> 3] >> (id & 7) & 1) {
@@ -205,6 +220,8 @@ DecodedPipeline decode_pipeline_asset(const uint8_t* data, size_t size) {
       p.tokens[id] = p.tokens[left] + p.tokens[right];
       if (p.tokens[id].size() > kMaxTokenBytes) fail("token " + std::to_string(id) + " is longer than 1024 bytes");
       records.push_back({left, right});
+    } else if (TextCoding(text_coding) == TextCoding::kHuffman) {
+      p.tokens[id] = std::move(texts[next_text++]);
     } else {
       const uint32_t len = r.varint("the text tokens");
       if (len == 0 || len > kMaxTokenBytes) fail("token " + std::to_string(id) + " has length " + std::to_string(len));
@@ -287,6 +304,7 @@ std::vector<uint8_t> encode_pipeline_asset(const PipelineAssetParts& parts) {
   }
   body.push_back(uint8_t(parts.merge_mode));
   body.push_back(uint8_t(id_bits));
+  body.push_back(uint8_t(parts.text_coding));
   auto is_pair = [&](uint32_t id) { return id < parts.pairs.size() && parts.pairs[id].left != kNoToken; };
   std::vector<uint8_t> bitmap((n + 7) / 8, 0), packed;
   uint64_t bit = 0;
@@ -302,10 +320,18 @@ std::vector<uint8_t> encode_pipeline_asset(const PipelineAssetParts& parts) {
   }
   body.insert(body.end(), bitmap.begin(), bitmap.end());
   body.insert(body.end(), packed.begin(), packed.end());
-  for (uint32_t id = 0; id < n; ++id) {
-    if (is_pair(id)) continue;
-    put_varint(&body, uint32_t(p.tokens[id].size()));
-    body.insert(body.end(), p.tokens[id].begin(), p.tokens[id].end());
+  if (parts.text_coding == TextCoding::kHuffman) {
+    std::vector<std::string_view> texts;
+    for (uint32_t id = 0; id < n; ++id) {
+      if (!is_pair(id)) texts.push_back(p.tokens[id]);
+    }
+    encode_huffman_texts(texts, &body);
+  } else {
+    for (uint32_t id = 0; id < n; ++id) {
+      if (is_pair(id)) continue;
+      put_varint(&body, uint32_t(p.tokens[id].size()));
+      body.insert(body.end(), p.tokens[id].begin(), p.tokens[id].end());
+    }
   }
   put_u32(&body, uint32_t(parts.priorities.size()));
   for (const auto& [id, prio] : parts.priorities) {

@@ -35,6 +35,12 @@ enum class MergeMode : uint8_t {
   kAllSplitsByPairIds = 4,   // every two-token split; order (priority, left id, right id)
 };
 
+// How the tokens stored as text are coded.
+enum class TextCoding : uint8_t {
+  kPlain = 0,    // each a LEB128 length and the bytes
+  kHuffman = 1,  // all of them in one order-1 canonical Huffman block (huffman_text.h)
+};
+
 struct AddedToken {
   uint32_t id;
   std::string text;
@@ -66,6 +72,7 @@ DecodedPipeline decode_pipeline_asset(const uint8_t* data, size_t size);
 struct PipelineAssetParts {
   DecodedPipeline pipeline;          // merges ignored; tokens used as text or pairs below
   MergeMode merge_mode = MergeMode::kNone;
+  TextCoding text_coding = TextCoding::kPlain;
   std::vector<MergeRule> pairs;      // pairs[id]: {left, right} of a pair token, or {kNoToken, kNoToken}
   std::vector<std::pair<uint32_t, uint32_t>> priorities;  // (token id, priority) exceptions
 };

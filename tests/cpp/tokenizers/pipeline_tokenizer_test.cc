@@ -148,11 +148,16 @@ PipelineAssetParts tiny_parts() {
 }
 
 TEST(PipelineAsset, RoundTripsAndEncodes) {
-  const std::vector<uint8_t> bytes = encode_pipeline_asset(tiny_parts());
-  const PipelineTokenizer t = PipelineTokenizer::from_asset(bytes.data(), bytes.size());
-  EXPECT_EQ(t.encode("abc<s>"), (Ids{256, 'c', '<', 's', '>'}));
-  EXPECT_EQ(t.encode("abc<s>", {true, true}), (Ids{300, 256, 'c', 300}));
-  EXPECT_EQ(t.vocab_size(), 301u);
+  for (const TextCoding coding : {TextCoding::kPlain, TextCoding::kHuffman}) {
+    PipelineAssetParts parts = tiny_parts();
+    parts.text_coding = coding;
+    const std::vector<uint8_t> bytes = encode_pipeline_asset(parts);
+    const PipelineTokenizer t = PipelineTokenizer::from_asset(bytes.data(), bytes.size());
+    EXPECT_EQ(t.encode("abc<s>"), (Ids{256, 'c', '<', 's', '>'}));
+    EXPECT_EQ(t.encode("abc<s>", {true, true}), (Ids{300, 256, 'c', 300}));
+    EXPECT_EQ(t.vocab_size(), 301u);
+    EXPECT_EQ(t.token_text(0xFF), "\xFF");
+  }
 }
 
 std::string load_error(std::vector<uint8_t> bytes) {
@@ -168,6 +173,22 @@ std::string load_error(std::vector<uint8_t> bytes) {
 void reseal(std::vector<uint8_t>* a) {
   const uint32_t c = crc32(a->data() + 28, a->size() - 28);
   for (int i = 0; i < 4; ++i) (*a)[20 + i] = uint8_t(c >> (8 * i));
+}
+
+TEST(PipelineAsset, RejectsBrokenHuffmanText) {
+  PipelineAssetParts parts = tiny_parts();
+  parts.text_coding = TextCoding::kHuffman;
+  const std::vector<uint8_t> good = encode_pipeline_asset(parts);
+  std::vector<uint8_t> cut(good.begin(), good.end() - 30);  // into the bit stream
+  for (int i = 0; i < 4; ++i) cut[16 + i] = uint8_t((cut.size() - 28) >> (8 * i));  // body size
+  reseal(&cut);
+  EXPECT_THAT(load_error(cut), HasSubstr("Huffman"));
+  std::vector<uint8_t> coding = good;
+  // Header 28, name 5, model, normalizer, pre-tokenizer 1, decoder, flags, 3 ids 12, prefix 5,
+  // suffix 1, merge mode, id width: the text coding byte is at 58.
+  coding[58] = 2;
+  reseal(&coding);
+  EXPECT_THAT(load_error(coding), HasSubstr("text coding"));
 }
 
 TEST(PipelineAsset, RejectsBrokenFiles) {
