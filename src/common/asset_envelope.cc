@@ -53,7 +53,8 @@ AssetHeader read_fields(const Format& f, const uint8_t* data) {
   h.kind = f.kind;
   h.header_size = f.header_size;
   h.version = read_u32_le(data + 4);
-  if (h.version != f.version) {
+  const bool pipeline = f.kind == AssetKind::kTokenizer && h.version == kPipelineAssetVersion;
+  if (h.version != f.version && !pipeline) {
     fail_asset(f.kind, "it has format version " + std::to_string(h.version) + ", this build reads version " +
                            std::to_string(f.version));
   }
@@ -78,9 +79,10 @@ AssetHeader read_fields(const Format& f, const uint8_t* data) {
     h.special_count = read_u32_le(data + 12);
     const uint32_t body_bytes = read_u32_le(data + 16);
     if (read_u32_le(data + 24) != 0) fail_asset(f.kind, "its reserved header field is not zero");
-    if (h.token_count < 256) {
+    if (!pipeline && h.token_count < 256) {
       fail_asset(f.kind, "it holds " + std::to_string(h.token_count) + " tokens, fewer than the 256 bytes");
     }
+    if (pipeline && h.token_count == 0) fail_asset(f.kind, "it holds no tokens");
     if (h.special_count > kMaxSpecialTokens) {
       fail_asset(f.kind, "its special token count " + std::to_string(h.special_count) + " is implausible");
     }

@@ -19,7 +19,8 @@ const char* asset_kind_name(AssetKind kind);
 inline constexpr uint32_t kVectorAssetVersion = 1;
 inline constexpr size_t kVectorAssetHeaderSize = 24;
 inline constexpr uint32_t kMaxVectorDim = 4096;
-inline constexpr uint32_t kTokenizerAssetVersion = 1;
+inline constexpr uint32_t kTokenizerAssetVersion = 1;  // byte-level BPE (tokenizer_asset.h)
+inline constexpr uint32_t kPipelineAssetVersion = 2;   // normalizer + pre-tokenizer + model (pipeline_asset.h)
 inline constexpr size_t kTokenizerAssetHeaderSize = 28;
 inline constexpr uint32_t kMaxSpecialTokens = 65536;
 // Offset of the u32 CRC-32 of the body, the same in both formats.
@@ -41,7 +42,8 @@ struct AssetHeader {
   uint32_t word_count = 0;
   uint32_t dim = 0;
   uint32_t words_bytes = 0;  // length of the word list before its padding
-  // Tokenizer ("EPTK"); zero for vectors.
+  // Tokenizer ("EPTK"); zero for vectors. Version 1 counts its special tokens, version 2 its
+  // added tokens (special or not) in `special_count`.
   uint32_t token_count = 0;
   uint32_t special_count = 0;
 };

@@ -34,6 +34,15 @@ inline void append_u32_le(std::vector<uint8_t>* out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out->push_back(uint8_t(v >> (8 * i)));
 }
 
+// Appends `v` as an unsigned LEB128 varint (7 bits a byte, low bits first, high bit = more).
+inline void append_varint(std::vector<uint8_t>* out, uint32_t v) {
+  while (v >= 0x80) {
+    out->push_back(uint8_t(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(uint8_t(v));
+}
+
 // Appends the 2 bytes of `v` to `out`.
 inline void append_i16_le(std::vector<uint8_t>* out, int16_t v) {
   out->push_back(uint8_t(uint16_t(v) & 0xFF));

@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "common/utf8.h"
 #include "tokenizers/unicode_class.h"
+#include "tokenizers/unicode_normalization.h"
 
 namespace playground {
 namespace {
@@ -209,14 +210,103 @@ size_t next_o200k(const Scanner& s, size_t pos) {
   return s.whitespace(pos, /*with_newline_rule=*/true);
 }
 
+// ---- Tokenizer families (issue 11) ----------------------------------------------------------
+
+// Qwen 3 (its tokenizer.json Split regex):
+// (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
+size_t next_qwen3(const Scanner& s, size_t pos) {
+  // A number starts no other alternative ([^\r\n\p{L}\p{N}] excludes it), so it is one piece.
+  const Ch c = s.at(pos);
+  if (Scanner::is_number(c)) return pos + c.len;
+  return next_cl100k(s, pos);
+}
+
+// DeepSeek V3's third Split, applied to each piece the first two left (see pretokenize_deepseek):
+// [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
+// Returns the end of the match at `pos`, or 0 if none starts there.
+bool is_ascii_letter(Ch c) { return (c.cp >= 'a' && c.cp <= 'z') || (c.cp >= 'A' && c.cp <= 'Z'); }
+bool is_ascii_punct(Ch c) {
+  return (c.cp >= 33 && c.cp <= 47) || (c.cp >= 58 && c.cp <= 64) || (c.cp >= 91 && c.cp <= 96) ||
+         (c.cp >= 123 && c.cp <= 126);
+}
+bool is_p_or_s(Ch c) { return c.len && c.cp != kNoChar && (is_punctuation(c.cp) || is_symbol(c.cp)); }
+bool is_l_or_m(Ch c) { return c.cls & (kClassL | kClassM); }
+size_t match_deepseek(const Scanner& s, size_t pos) {
+  const Ch c = s.at(pos);
+  const Ch d = s.at(pos + c.len);
+  if (is_ascii_punct(c) && is_ascii_letter(d)) return s.run(pos + c.len, is_ascii_letter);
+  const bool prefix = c.len && !Scanner::is_cr_lf(c) && !Scanner::is_letter(c) && !is_p_or_s(c);
+  if (prefix && is_l_or_m(d)) return s.run(pos + c.len, is_l_or_m);
+  if (is_l_or_m(c)) return s.run(pos, is_l_or_m);
+  size_t start = pos;
+  if (c.cp == ' ') ++start;
+  if (is_p_or_s(s.at(start))) {
+    return s.run(s.run(start, is_p_or_s), Scanner::is_cr_lf);
+  }
+  if (Scanner::is_space(c)) return s.whitespace(pos, /*with_newline_rule=*/true);
+  return 0;
+}
+
+// Appends the pieces of `segment` (which starts at `offset` in the whole text) under the third
+// Split: matches are pieces, and each run of characters where no match starts is one piece.
+void split_deepseek(std::string_view segment, size_t offset, std::vector<size_t>* ends) {
+  const Scanner s(segment);
+  size_t gap = 0;  // start of the pending unmatched run
+  for (size_t pos = 0; pos < segment.size();) {
+    const size_t end = match_deepseek(s, pos);
+    if (end == 0) {
+      pos += std::max<size_t>(1, s.at(pos).len);
+      continue;
+    }
+    if (gap < pos) ends->push_back(offset + pos);
+    ends->push_back(offset + end);
+    pos = gap = end;
+  }
+  if (gap < segment.size()) ends->push_back(offset + segment.size());
+}
+
+// [一-龥぀-ゟ゠-ヿ]: U+4E00..U+9FA5, U+3040..U+309F, U+30A0..U+30FF.
+bool is_deepseek_cjk(Ch c) {
+  return (c.cp >= 0x4E00 && c.cp <= 0x9FA5) || (c.cp >= 0x3040 && c.cp <= 0x30FF);
+}
+
+// DeepSeek V3's pre-tokenizer is a Sequence of three Splits (behavior Isolated), each applied to
+// every piece of the one before: \p{N}{1,3}, then [一-龥぀-ゟ゠-ヿ]+, then the pattern above.
+// Because each later Split sees only its piece, `\s+(?!\S)` ends at a digit or CJK boundary.
+std::vector<size_t> pretokenize_deepseek(std::string_view text) {
+  std::vector<size_t> ends;
+  const Scanner s(text);
+  size_t other = 0;  // start of the pending run that is neither digits nor CJK
+  for (size_t pos = 0; pos < text.size();) {
+    const Ch c = s.at(pos);
+    size_t end = 0;
+    if (Scanner::is_number(c)) {
+      end = digits(s, pos);
+    } else if (is_deepseek_cjk(c)) {
+      end = s.run(pos, is_deepseek_cjk);
+    }
+    if (end == 0) {
+      pos += c.len;
+      continue;
+    }
+    if (other < pos) split_deepseek(text.substr(other, pos - other), other, &ends);
+    ends.push_back(end);
+    pos = other = end;
+  }
+  if (other < text.size()) split_deepseek(text.substr(other), other, &ends);
+  return ends;
+}
+
 }  // namespace
 
 PretokenizerKind pretokenizer_kind_from_name(std::string_view name) {
   if (name == "gpt2") return PretokenizerKind::kGpt2;
   if (name == "cl100k") return PretokenizerKind::kCl100k;
   if (name == "o200k") return PretokenizerKind::kO200k;
+  if (name == "qwen3") return PretokenizerKind::kQwen3;
+  if (name == "deepseek_v3") return PretokenizerKind::kDeepSeekV3;
   throw Error(ErrorCode::kBadArgument,
-              "Unknown pre-tokenizer " + quote(name) + " (known: gpt2, cl100k, o200k)");
+              "Unknown pre-tokenizer " + quote(name) + " (known: gpt2, cl100k, o200k, qwen3, deepseek_v3)");
 }
 
 const char* pretokenizer_kind_name(PretokenizerKind kind) {
@@ -224,6 +314,8 @@ const char* pretokenizer_kind_name(PretokenizerKind kind) {
     case PretokenizerKind::kGpt2: return "gpt2";
     case PretokenizerKind::kCl100k: return "cl100k";
     case PretokenizerKind::kO200k: return "o200k";
+    case PretokenizerKind::kQwen3: return "qwen3";
+    case PretokenizerKind::kDeepSeekV3: return "deepseek_v3";
   }
   return "";
 }
@@ -236,6 +328,10 @@ const char* pretokenizer_pattern(PretokenizerKind kind) {
       return R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
     case PretokenizerKind::kO200k:
       return R"([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+    case PretokenizerKind::kQwen3:
+      return R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+    case PretokenizerKind::kDeepSeekV3:
+      return R"(\p{N}{1,3} | [一-龥぀-ゟ゠-ヿ]+ | [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
   }
   return "";
 }
@@ -246,11 +342,19 @@ size_t next_piece_end(PretokenizerKind kind, std::string_view text, size_t pos) 
     case PretokenizerKind::kGpt2: return next_gpt2(s, pos);
     case PretokenizerKind::kCl100k: return next_cl100k(s, pos);
     case PretokenizerKind::kO200k: return next_o200k(s, pos);
+    case PretokenizerKind::kQwen3: return next_qwen3(s, pos);
+    case PretokenizerKind::kDeepSeekV3: {
+      for (size_t end : pretokenize_deepseek(text)) {
+        if (end > pos) return end;
+      }
+      return text.size();
+    }
   }
   return text.size();
 }
 
 std::vector<size_t> pretokenize(PretokenizerKind kind, std::string_view text) {
+  if (kind == PretokenizerKind::kDeepSeekV3) return pretokenize_deepseek(text);
   std::vector<size_t> ends;
   const Scanner s(text);
   for (size_t pos = 0; pos < text.size();) {
@@ -258,6 +362,8 @@ std::vector<size_t> pretokenize(PretokenizerKind kind, std::string_view text) {
       case PretokenizerKind::kGpt2: pos = next_gpt2(s, pos); break;
       case PretokenizerKind::kCl100k: pos = next_cl100k(s, pos); break;
       case PretokenizerKind::kO200k: pos = next_o200k(s, pos); break;
+      case PretokenizerKind::kQwen3: pos = next_qwen3(s, pos); break;
+      case PretokenizerKind::kDeepSeekV3: break;  // handled above
     }
     ends.push_back(pos);
   }

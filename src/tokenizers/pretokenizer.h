@@ -24,9 +24,13 @@ enum class PretokenizerKind {
   kGpt2,    // gpt2, r50k_base, p50k_base
   kCl100k,  // cl100k_base, and Llama 3 (its tokenizer.json Split regex is the same string)
   kO200k,   // o200k_base
+  // Tokenizer families (issue 11), in the separate section at the end of pretokenizer.cc:
+  kQwen3,       // Qwen 3: cl100k's pattern with single digits (\p{N} instead of \p{N}{1,3})
+  kDeepSeekV3,  // DeepSeek V3: digits by three, then CJK runs, then its own word pattern
 };
 
-// The kind for a pattern name as stored in tokenizer assets ("gpt2", "cl100k", "o200k");
+// The kind for a pattern name as stored in tokenizer assets ("gpt2", "cl100k", "o200k",
+// "qwen3", "deepseek_v3");
 // throws Error(kBadArgument) for any other name.
 PretokenizerKind pretokenizer_kind_from_name(std::string_view name);
 

@@ -10,13 +10,6 @@ namespace {
 
 [[noreturn]] void fail(const std::string& what) { fail_asset(AssetKind::kTokenizer, what); }
 
-void put_varint(std::vector<uint8_t>* out, uint32_t v) {
-  while (v >= 0x80) {
-    out->push_back(uint8_t(v | 0x80));
-    v >>= 7;
-  }
-  out->push_back(uint8_t(v));
-}
 
 // Reads the body with bounds checks; every overrun is reported as truncation.
 class Reader {
@@ -60,6 +53,10 @@ bool is_name(const std::string& s) {
 
 DecodedTokenizer decode_tokenizer_asset(const uint8_t* data, size_t size) {
   const AssetHeader header = read_asset_header(data, size, AssetKind::kTokenizer);
+  if (header.version != kTokenizerAssetVersion) {
+    fail("it has format version " + std::to_string(header.version) + "; this reader takes version " +
+         std::to_string(kTokenizerAssetVersion) + " (version 2 holds a normalizer + model pipeline, read by PipelineTokenizer)");
+  }
   check_asset_body(header, data, size);
   const uint32_t token_count = header.token_count;
 
@@ -105,7 +102,7 @@ std::vector<uint8_t> encode_tokenizer_asset(const DecodedTokenizer& t) {
   append_u32_le(&body, t.bos_id);
   append_u32_le(&body, t.eos_id);
   for (const std::string& tok : t.tokens) {
-    put_varint(&body, uint32_t(tok.size()));
+    append_varint(&body, uint32_t(tok.size()));
     body.insert(body.end(), tok.begin(), tok.end());
   }
   for (const SpecialToken& s : t.specials) {

@@ -226,8 +226,11 @@ Outcome check_decode(const Tokenizer& t, const std::vector<uint32_t>& ids) {
 Outcome asset_header(const uint8_t* data, size_t size) {
   return guarded([&] {
     const AssetHeader h = read_asset_header(data, size);
-    check(h.version == 1 && (h.header_size == kVectorAssetHeaderSize || h.header_size == kTokenizerAssetHeaderSize),
-          "an unknown header was accepted");
+    const bool known = h.kind == AssetKind::kVectors
+                           ? h.version == kVectorAssetVersion && h.header_size == kVectorAssetHeaderSize
+                           : (h.version == kTokenizerAssetVersion || h.version == kPipelineAssetVersion) &&
+                                 h.header_size == kTokenizerAssetHeaderSize;
+    check(known, "an unknown header was accepted");
     check(h.header_size <= size && h.total_size >= h.header_size && h.total_size <= kMaxAssetBytes,
           "the header describes an impossible size");
     const AssetHeader again = must("read_asset_header(kind)", [&] { return read_asset_header(data, size, h.kind); });
