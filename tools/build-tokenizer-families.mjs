@@ -21,7 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { byteDecoder, encodeTokenizerAsset, PATTERNS, varint } from "./build-tokenizers.mjs";
-import { crc32 } from "./vector-asset.mjs";
+import { crc32 } from "./asset-envelope.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "common/asset_envelope.h"
 #include "common/error.h"
 #include "tokenizers/pipeline_tokenizer.h"
 #include "tokenizers/tokenizer.h"
