@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "common/error.h"
-#include "tokenizers/unicode_class.h"
 #include "common/utf8.h"
+#include "tokenizers/unicode_class.h"
 
 namespace playground {
 namespace {

@@ -1,7 +1,7 @@
 #include "tokenizers/normalizer.h"
 
-#include "tokenizers/unicode_class.h"
 #include "common/utf8.h"
+#include "tokenizers/unicode_class.h"
 
 namespace playground {
 namespace {

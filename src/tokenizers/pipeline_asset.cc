@@ -7,10 +7,10 @@
 #include "common/crc32.h"
 #include "common/error.h"
 #include "common/little_endian.h"
+#include "common/utf8.h"
 #include "tokenizers/huffman_text.h"
 #include "tokenizers/token_table.h"
 #include "tokenizers/unicode_class.h"
-#include "common/utf8.h"
 
 namespace playground {
 namespace {

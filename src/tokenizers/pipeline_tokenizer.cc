@@ -5,8 +5,8 @@
 #include <string>
 
 #include "common/error.h"
-#include "tokenizers/unicode_class.h"
 #include "common/utf8.h"
+#include "tokenizers/unicode_class.h"
 
 namespace playground {
 namespace {

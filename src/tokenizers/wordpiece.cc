@@ -3,8 +3,8 @@
 #include <array>
 
 #include "common/error.h"
-#include "tokenizers/unicode_class.h"
 #include "common/utf8.h"
+#include "tokenizers/unicode_class.h"
 
 namespace playground {
 namespace {
