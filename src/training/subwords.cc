@@ -1,0 +1,44 @@
+#include "training/subwords.h"
+
+namespace playground {
+
+std::vector<std::string> char_ngrams(std::string_view word, uint32_t minn, uint32_t maxn) {
+  std::string bytes;
+  bytes.reserve(word.size() + 2);
+  bytes.push_back('<');
+  bytes.append(word);
+  bytes.push_back('>');
+  const size_t num_bytes = bytes.size();
+  auto is_continuation = [&](size_t k) { return (uint8_t(bytes[k]) & 0xC0) == 0x80; };
+  std::vector<std::string> out;
+  for (size_t i = 0; i < num_bytes; ++i) {
+    if (is_continuation(i)) continue;
+    size_t j = i;
+    for (uint32_t n = 1; j < num_bytes && n <= maxn; ++n) {
+      ++j;
+      while (j < num_bytes && is_continuation(j)) ++j;
+      if (n >= minn && !(n == 1 && (i == 0 || j == num_bytes))) out.push_back(bytes.substr(i, j - i));
+    }
+  }
+  return out;
+}
+
+uint32_t fasttext_hash(std::string_view bytes) {
+  uint32_t h = 2166136261u;
+  for (char b : bytes) {
+    h ^= uint32_t(int32_t(int8_t(b)));
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::vector<uint32_t> ngram_buckets(std::string_view word, const SubwordSettings& settings) {
+  std::vector<uint32_t> out;
+  if (settings.buckets == 0 || settings.maxn < settings.minn) return out;
+  for (const std::string& ngram : char_ngrams(word, settings.minn, settings.maxn)) {
+    out.push_back(fasttext_hash(ngram) % settings.buckets);
+  }
+  return out;
+}
+
+}  // namespace playground
