@@ -14,9 +14,10 @@
 //       print a JSON summary; settings: --model sg|cbow --dim --window --negative --min-count
 //       --max-final-vocab --sample --epochs --alpha --min-alpha --seed [--minn --maxn --buckets]
 //       [--step WORDS] (train in steps of that many words, as a UI would)
+//       [--ngrams-out FILE] (with subwords: the n-gram table as an "EPNG" asset)
+//   neighbours --vectors EPWV.bin [--ngrams EPNG.bin] [--k 8]   per stdin word its neighbours
 //   course-cbow [--weights FILE] [--order FILE] [--seed N]   the course's CBOW, JSON out;
 //       FILE: float32 little-endian embedding, linear weight, bias; order: one line per epoch
-//   turkish-vectors --corpus FILE --out FILE [settings]   the shipped Turkish subword set
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +26,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -33,14 +35,35 @@
 #include "training/corpus.h"
 #include "training/course_cbow.h"
 #include "training/lowercase.h"
+#include "training/ngram_asset.h"
 #include "training/subwords.h"
 #include "training/text_tokenizer.h"
 #include "training/word2vec.h"
 #include "training/word2vec_format.h"
+#include "vectors/queries.h"
+#include "vectors/vector_store.h"
+
+#if !defined(__EMSCRIPTEN__) && defined(__unix__)
+#include <sys/resource.h>
+#endif
 
 namespace {
 
 using playground::Error;
+
+// Peak memory of this process: the resident set natively (getrusage), the size of the
+// WebAssembly linear memory under Emscripten (it only grows, so it is the peak).
+uint64_t peak_memory_bytes() {
+#if defined(__EMSCRIPTEN__)
+  return uint64_t(__builtin_wasm_memory_size(0)) * 65536;
+#elif defined(__unix__)
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return uint64_t(usage.ru_maxrss) * 1024;
+#else
+  return 0;
+#endif
+}
 using playground::ErrorCode;
 
 struct Args {
@@ -216,14 +239,54 @@ int cmd_word2vec(const Args& a) {
     write_file(a.str("out"), playground::word2vec_text(trainer.vocabulary().words(), trainer.settings().dim,
                                                        trainer.word_vectors()));
   }
+  if (a.has("ngrams-out")) {
+    if (!trainer.settings().subwords) throw Error(ErrorCode::kBadArgument, "--ngrams-out needs --minn/--maxn/--buckets");
+    playground::NgramTable table{*trainer.settings().subwords, trainer.settings().dim, trainer.ngram_row_buckets(),
+                                 trainer.ngram_weights()};
+    const std::vector<uint8_t> bytes = playground::encode_ngram_asset(table);
+    write_file(a.str("ngrams-out"), std::string(bytes.begin(), bytes.end()));
+  }
   std::printf(
       "{\"vocabulary\":%zu,\"corpus_words\":%llu,\"sentences\":%zu,\"trained_words\":%llu,\"examples\":%llu,"
       "\"seconds\":%.6f,\"load_seconds\":%.6f,\"words_per_second\":%.1f,\"epoch_losses\":%s,\"loss\":%.17g,"
-      "\"ngram_rows\":%zu}\n",
+      "\"ngram_rows\":%zu,\"peak_memory_bytes\":%llu}\n",
       trainer.vocabulary().size(), (unsigned long long)trainer.corpus().token_count(),
       trainer.corpus().sentence_count(), (unsigned long long)p.trained_words, (unsigned long long)p.examples,
       p.seconds, load_seconds, p.words_per_second, json_numbers(trainer.epoch_losses()).c_str(), p.loss,
-      trainer.ngram_rows());
+      trainer.ngram_rows(), (unsigned long long)peak_memory_bytes());
+  return 0;
+}
+
+// Nearest neighbours in a shipped vector set (and its n-gram table for unknown words), one
+// JSON line per stdin word: {"word", "known", "neighbours": [[word, cosine], ...]}.
+int cmd_neighbours(const Args& a) {
+  const std::string vectors = read_file(a.str("vectors"));
+  const playground::VectorStore store =
+      playground::VectorStore::from_asset(reinterpret_cast<const uint8_t*>(vectors.data()), vectors.size());
+  std::optional<playground::NgramTable> ngrams;
+  if (a.has("ngrams")) {
+    const std::string bytes = read_file(a.str("ngrams"));
+    ngrams = playground::decode_ngram_asset(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  }
+  const size_t k = size_t(a.num("k", 8));
+  std::string word;
+  while (std::getline(std::cin, word)) {
+    std::vector<playground::ScoredWord> near;
+    const bool known = store.find(word).has_value();
+    if (known) {
+      near = playground::nearest(store, word, k);
+    } else if (ngrams) {
+      if (const auto v = ngrams->vector(word)) near = playground::nearest_to_vector(store, *v, k);
+    }
+    std::string out = "{\"word\":" + json_string(word) + ",\"known\":" + (known ? "true" : "false") +
+                      ",\"neighbours\":[";
+    for (size_t i = 0; i < near.size(); ++i) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.4f", double(near[i].score));
+      out += (i ? ",[" : "[") + json_string(near[i].word) + "," + score + "]";
+    }
+    std::cout << out << "]}\n";
+  }
   return 0;
 }
 
@@ -285,7 +348,7 @@ int cmd_course_cbow(const Args& a) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s tokenize|lowercase|ngrams|format-floats|word2vec|course-cbow|turkish-vectors ...\n",
+    std::fprintf(stderr, "usage: %s tokenize|lowercase|ngrams|format-floats|vocabulary|word2vec|course-cbow|neighbours ...\n",
                  argv[0]);
     return 1;
   }
@@ -299,6 +362,7 @@ int main(int argc, char** argv) {
     if (command == "word2vec") return cmd_word2vec(a);
     if (command == "vocabulary") return cmd_vocabulary(a);
     if (command == "course-cbow") return cmd_course_cbow(a);
+    if (command == "neighbours") return cmd_neighbours(a);
     std::fprintf(stderr, "unknown command %s\n", command.c_str());
     return 1;
   } catch (const std::exception& e) {

