@@ -191,8 +191,8 @@ void Word2VecTrainer::train_skipgram(float alpha) {
       // mean for every pair; as only this centre's rows change meanwhile, each by the same
       // error, the mean moves by exactly that error: compose once, move the mean, and add
       // the summed error to the rows at the end (equal up to float rounding, and to a bucket
-      // repeated within the word). Measured: fastText skip-gram ~5x faster on the Turkish
-      // corpus than recomposing per pair.
+      // repeated within the word). Measured with perf on the Turkish corpus: the row
+      // additions fell from 45% to 27% of fastText skip-gram's time (~1.4x faster overall).
       compose_input(words_[i], hidden_.data());
       std::fill(delta_.begin(), delta_.end(), 0.0f);
       for (int64_t j = lo; j < hi; ++j) {
