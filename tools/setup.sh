@@ -14,6 +14,7 @@ APT_PACKAGES=(
   chromium                  # browser tests (driven by playwright-core)
   python3-gensim python3-sklearn python3-numpy  # independent oracles in the parity tests
   clang libclang-rt-dev     # libFuzzer, AddressSanitizer, UBSan for tools/fuzz.sh
+  python3-torch             # the course CBOW's oracle (tests/parity/course_cbow_torch.py)
 )
 
 missing=()

@@ -13,6 +13,7 @@ bash tools/setup.sh
 echo "== native C++ tests"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
+cmake --build build/native -j"$jobs" --target playground_train  # driver for tests/parity/training.test.mjs
 ctest --test-dir build/native --output-on-failure -j"$jobs"
 
 echo "== libFuzzer targets (clang, AddressSanitizer + UBSan)"

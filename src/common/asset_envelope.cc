@@ -14,14 +14,21 @@ struct Format {
   char magic[5];
   uint32_t version;
   size_t header_size;
+  size_t checksum_offset;  // of the u32 CRC-32 of the body
 };
 
 constexpr Format kFormats[] = {
-    {AssetKind::kVectors, "EPWV", kVectorAssetVersion, kVectorAssetHeaderSize},
-    {AssetKind::kTokenizer, "EPTK", kTokenizerAssetVersion, kTokenizerAssetHeaderSize},
+    {AssetKind::kVectors, "EPWV", kVectorAssetVersion, kVectorAssetHeaderSize, kAssetChecksumOffset},
+    {AssetKind::kTokenizer, "EPTK", kTokenizerAssetVersion, kTokenizerAssetHeaderSize, kAssetChecksumOffset},
+    {AssetKind::kNgrams, "EPNG", kNgramAssetVersion, kNgramAssetHeaderSize, kNgramAssetChecksumOffset},
 };
 
-const Format& format_of(AssetKind kind) { return kFormats[kind == AssetKind::kVectors ? 0 : 1]; }
+const Format& format_of(AssetKind kind) {
+  for (const Format& f : kFormats) {
+    if (f.kind == kind) return f;
+  }
+  return kFormats[0];  // unreachable: every kind has a format
+}
 
 // The format whose magic `data` starts with (size >= 4), or null.
 const Format* format_with_magic(const uint8_t* data) {
@@ -58,8 +65,27 @@ AssetHeader read_fields(const Format& f, const uint8_t* data) {
     fail_asset(f.kind, "it has format version " + std::to_string(h.version) + ", this build reads version " +
                            std::to_string(f.version));
   }
-  h.checksum = read_u32_le(data + kAssetChecksumOffset);
-  if (f.kind == AssetKind::kVectors) {
+  h.checksum = read_u32_le(data + f.checksum_offset);
+  if (f.kind == AssetKind::kNgrams) {
+    h.ngram_rows = read_u32_le(data + 8);
+    h.dim = read_u32_le(data + 12);
+    h.minn = read_u32_le(data + 16);
+    h.maxn = read_u32_le(data + 20);
+    h.buckets = read_u32_le(data + 24);
+    if (h.dim == 0 || h.dim > kMaxVectorDim) {
+      fail_asset(f.kind, "its dimension " + std::to_string(h.dim) + " is outside 1.." + std::to_string(kMaxVectorDim));
+    }
+    if (h.minn == 0 || h.maxn < h.minn || h.maxn > kMaxNgramLength || h.buckets == 0) {
+      fail_asset(f.kind, "its n-gram settings (minn " + std::to_string(h.minn) + ", maxn " + std::to_string(h.maxn) +
+                             ", buckets " + std::to_string(h.buckets) + ") are not usable");
+    }
+    if (h.ngram_rows > h.buckets) {
+      fail_asset(f.kind, "it has " + std::to_string(h.ngram_rows) + " rows for only " + std::to_string(h.buckets) +
+                             " buckets");
+    }
+    // Each row: its bucket (u32), its scale (f32) and dim int8 values.
+    h.total_size = f.header_size + uint64_t(h.ngram_rows) * (8 + uint64_t(h.dim));
+  } else if (f.kind == AssetKind::kVectors) {
     h.word_count = read_u32_le(data + 8);
     h.dim = read_u32_le(data + 12);
     h.words_bytes = read_u32_le(data + 16);
@@ -100,7 +126,14 @@ AssetHeader read_fields(const Format& f, const uint8_t* data) {
 
 }  // namespace
 
-const char* asset_kind_name(AssetKind kind) { return kind == AssetKind::kVectors ? "vector" : "tokenizer"; }
+const char* asset_kind_name(AssetKind kind) {
+  switch (kind) {
+    case AssetKind::kVectors: return "vector";
+    case AssetKind::kTokenizer: return "tokenizer";
+    case AssetKind::kNgrams: return "n-gram";
+  }
+  return "asset";
+}
 
 void fail_asset(AssetKind kind, const std::string& what) {
   throw Error(ErrorCode::kBadAsset, std::string("Invalid ") + asset_kind_name(kind) + " file: " + what);
@@ -110,7 +143,8 @@ AssetHeader read_asset_header(const uint8_t* data, size_t size) {
   if (size < 4) fail_unknown("it is " + std::to_string(size) + " bytes long, too short for any header (truncated download?)");
   const Format* f = format_with_magic(data);
   if (f == nullptr) {
-    fail_unknown("it starts with neither the magic bytes \"EPWV\" (word vectors) nor \"EPTK\" (tokenizer)");
+    fail_unknown("it starts with none of the magic bytes \"EPWV\" (word vectors), \"EPTK\" (tokenizer) or "
+                 "\"EPNG\" (n-gram rows)");
   }
   if (size < f->header_size) fail_asset(f->kind, truncated_header(size, f->header_size));
   return read_fields(*f, data);

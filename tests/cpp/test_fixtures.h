@@ -93,15 +93,19 @@ inline DecodedTokenizer tiny_tokenizer_content() {
 inline void reseal(std::vector<uint8_t>* asset) {
   if (asset->size() < 4) return;
   size_t header_size;
+  size_t checksum_offset = kAssetChecksumOffset;
   if (std::equal(asset->begin(), asset->begin() + 4, "EPWV")) {
     header_size = kVectorAssetHeaderSize;
   } else if (std::equal(asset->begin(), asset->begin() + 4, "EPTK")) {
     header_size = kTokenizerAssetHeaderSize;
+  } else if (std::equal(asset->begin(), asset->begin() + 4, "EPNG")) {
+    header_size = kNgramAssetHeaderSize;
+    checksum_offset = kNgramAssetChecksumOffset;
   } else {
     return;
   }
   if (asset->size() < header_size) return;
-  write_u32_le(asset->data() + kAssetChecksumOffset,
+  write_u32_le(asset->data() + checksum_offset,
                crc32(asset->data() + header_size, asset->size() - header_size));
 }
 

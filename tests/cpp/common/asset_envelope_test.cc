@@ -78,7 +78,7 @@ TEST(AssetEnvelope, CommittedAssetsDescribeTheirOwnSize) {
 TEST(AssetEnvelope, RejectsShortOrUnknownFiles) {
   EXPECT_THAT(header_error({}), HasSubstr("Invalid asset file: it is 0 bytes long"));
   EXPECT_THAT(header_error({'E', 'P'}), HasSubstr("too short"));
-  EXPECT_THAT(header_error({'{', '"', 'a', '"', ':', '1', '}'}), HasSubstr("neither the magic bytes \"EPWV\""));
+  EXPECT_THAT(header_error({'{', '"', 'a', '"', ':', '1', '}'}), HasSubstr("none of the magic bytes \"EPWV\""));
   std::vector<uint8_t> bytes = vector_asset();
   bytes.resize(20);
   EXPECT_THAT(header_error(bytes), HasSubstr("Invalid vector file: it is 20 bytes long, shorter than the 24-byte header"));
