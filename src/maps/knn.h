@@ -1,0 +1,76 @@
+// Exact k nearest neighbours of every point among all points: the neighbour graph t-SNE,
+// UMAP and the map-quality measures start from. Brute force over all pairs (each unordered
+// pair computed once), tiled so that one load of a point feeds several dot products; the
+// pairs are processed in row blocks so that a caller can spread the work over many short
+// calls (ExactKnn::step) and report progress in between.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "maps/point_matrix.h"
+
+namespace playground {
+
+// Row i holds the k neighbours of point i, nearest first (ties: lower index first).
+struct KnnGraph {
+  size_t n = 0;
+  size_t k = 0;
+  std::vector<uint32_t> indices;  // n * k
+  std::vector<float> distances;   // n * k: 1 - cos for kCosine, L2 distance for kEuclidean
+
+  const uint32_t* neighbours(size_t i) const { return indices.data() + i * k; }
+  const float* distances_of(size_t i) const { return distances.data() + i * k; }
+};
+
+class ExactKnn {
+ public:
+  // `points`: unit rows for kCosine (cosine is then a dot product), stored rows for
+  // kEuclidean. With `include_self` each row starts with the point itself at distance 0
+  // and holds k - 1 others (umap-learn's convention); without, k others (scikit-learn's
+  // kneighbors()). Throws Error(kBadArgument) unless 1 <= k and the others fit in n - 1.
+  ExactKnn(PointMatrix points, size_t k, Metric metric, bool include_self);
+
+  // Does about `pair_budget` pair distances (at least one row block); true when all are done.
+  // 2e7 pairs of 100-d vectors take ~15 ms natively (see knn.cc).
+  bool step(size_t pair_budget = kDefaultPairBudget);
+  bool done() const { return next_row_ >= n_; }
+  // Share of the pairs done so far, in [0, 1].
+  double progress() const;
+  // The graph; call once, after done(). Distances are recomputed in double precision for the
+  // chosen neighbours, so they are exact to float rounding.
+  KnnGraph take();
+
+  static constexpr size_t kDefaultPairBudget = 20'000'000;
+
+ private:
+  void process_block(size_t first_row);
+  void push(size_t row, float distance, uint32_t other);
+
+  PointMatrix points_;
+  size_t n_;
+  size_t k_;             // neighbours per row in the result
+  size_t k_others_;      // neighbours kept in the heaps (k, or k - 1 with the point itself)
+  Metric metric_;
+  bool include_self_;
+  size_t next_row_ = 0;
+  bool taken_ = false;
+  size_t pairs_done_ = 0;
+  std::vector<float> panels_;      // points transposed in panels of 8 rows (see knn.cc)
+  std::vector<float> sq_norms_;    // squared norms for kEuclidean
+  std::vector<float> heap_dist_;   // per row a max-heap of k_others_ (distance, index)
+  std::vector<uint32_t> heap_idx_;
+  std::vector<uint32_t> heap_size_;
+  std::vector<float> worst_;       // heap top per row, +inf while the heap is not full
+  std::vector<float> scratch_;
+};
+
+// The whole graph in one call (ExactKnn run to the end).
+KnnGraph exact_knn(const PointMatrix& points, size_t k, Metric metric, bool include_self);
+
+// Distance between two rows of `points` in double precision, as KnnGraph reports it (for
+// kCosine the rows must be unit vectors, as gathered for it).
+double point_distance(const PointMatrix& points, size_t a, size_t b, Metric metric);
+
+}  // namespace playground

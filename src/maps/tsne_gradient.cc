@@ -1,0 +1,93 @@
+#include "maps/tsne_gradient.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <vector>
+
+namespace playground {
+
+namespace {
+
+inline double sq_dist(const double* a, const double* b, size_t dims) {
+  double s = 0;
+  for (size_t d = 0; d < dims; ++d) s += (a[d] - b[d]) * (a[d] - b[d]);
+  return s;
+}
+
+inline double kernel_w(double d2, double dof) {
+  return dof == 1.0 ? 1.0 / (1.0 + d2) : std::pow(dof / (dof + d2), (dof + 1) / 2);
+}
+
+}  // namespace
+
+double tsne_kl_divergence(const SparseGraph& p, const double* y, size_t dims, double dof, double z) {
+  double kl = 0;
+  for (size_t i = 0; i < p.n; ++i) {
+    for (uint32_t e = p.row_start[i]; e < p.row_start[i + 1]; ++e) {
+      const double pij = p.values[e];
+      if (pij <= 0) continue;
+      const double q = kernel_w(sq_dist(y + i * dims, y + size_t(p.cols[e]) * dims, dims), dof) / z;
+      kl += pij * std::log(std::max(pij, double(FLT_MIN)) / std::max(q, double(FLT_MIN)));
+    }
+  }
+  return kl;
+}
+
+void tsne_attraction(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
+                     double* attraction) {
+  for (size_t i = 0; i < p.n; ++i) {
+    double acc[3] = {0, 0, 0};
+    const double* yi = y + i * dims;
+    for (uint32_t e = p.row_start[i]; e < p.row_start[i + 1]; ++e) {
+      const double* yj = y + size_t(p.cols[e]) * dims;
+      double diff[3], d2 = 0;
+      for (size_t d = 0; d < dims; ++d) {
+        diff[d] = yi[d] - yj[d];
+        d2 += diff[d] * diff[d];
+      }
+      const double f = dof / (dof + d2);
+      const double m = p_scale * p.values[e] * f;
+      for (size_t d = 0; d < dims; ++d) acc[d] += m * diff[d];
+    }
+    for (size_t d = 0; d < dims; ++d) attraction[i * dims + d] = acc[d];
+  }
+}
+
+double tsne_exact_gradient(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
+                           double* grad) {
+  const size_t n = p.n;
+  std::vector<double> repulsion(n * dims, 0.0);
+  double z = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < n; ++j) {
+      if (j == i) continue;
+      const double d2 = sq_dist(y + i * dims, y + j * dims, dims);
+      const double w = kernel_w(d2, dof);
+      const double f = dof / (dof + d2);
+      z += w;
+      for (size_t d = 0; d < dims; ++d) repulsion[i * dims + d] += w * f * (y[i * dims + d] - y[j * dims + d]);
+    }
+  }
+  z = std::max(z, DBL_EPSILON);
+  tsne_attraction(p, y, dims, dof, p_scale, grad);
+  const double c = 2 * (dof + 1) / dof;
+  for (size_t e = 0; e < n * dims; ++e) grad[e] = c * (grad[e] - repulsion[e] / z);
+  return z;
+}
+
+double tsne_barnes_hut_gradient(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
+                                double theta, SpaceTree* tree, double* grad) {
+  const size_t n = p.n;
+  tree->build(y, n);
+  std::vector<double> repulsion(n * dims, 0.0);
+  double z = 0;
+  for (size_t i = 0; i < n; ++i) z += tree->repulsion(y + i * dims, theta, dof, repulsion.data() + i * dims);
+  z = std::max(z, DBL_EPSILON);  // as scikit-learn, against a division by zero
+  tsne_attraction(p, y, dims, dof, p_scale, grad);
+  const double c = 2 * (dof + 1) / dof;
+  for (size_t e = 0; e < n * dims; ++e) grad[e] = c * (grad[e] - repulsion[e] / z);
+  return z;
+}
+
+}  // namespace playground
