@@ -23,6 +23,7 @@ namespace {
 
 constexpr size_t kPanel = 8;   // rows per panel (two 4-lane vectors)
 constexpr size_t kQueries = 4; // query rows per tile
+constexpr size_t kMaxSortedRow = 256;  // rows up to this k are sorted on the stack
 
 #if defined(__GNUC__) || defined(__clang__)
 typedef float Float4 __attribute__((vector_size(16)));
@@ -125,19 +126,40 @@ ExactKnn::ExactKnn(PointMatrix points, size_t k, Metric metric, bool include_sel
 }
 
 double ExactKnn::progress() const {
+  // The pairs are ~95 % of the work, the sorting of the rows the rest.
   const double total = double(n_) * double(n_ - 1) / 2;
-  return done() ? 1.0 : std::min(1.0, double(pairs_done_) / total);
+  return done() ? 1.0 : 0.95 * std::min(1.0, double(pairs_done_) / total) + 0.05 * double(finished_rows_) / double(n_);
 }
 
 bool ExactKnn::step(size_t pair_budget) {
   size_t pairs = 0;
-  while (!done() && (pairs == 0 || pairs < pair_budget)) {
+  while (next_row_ < n_ && (pairs == 0 || pairs < pair_budget)) {
     const size_t first = next_row_;
     process_block(first);
     next_row_ = std::min(n_, first + kQueries);
     for (size_t i = first; i < next_row_; ++i) pairs += n_ - 1 - i;
   }
   pairs_done_ += pairs;
+  if (next_row_ < n_) return false;
+  if (graph_.indices.empty()) {
+    graph_.n = n_;
+    graph_.k = k_;
+    graph_.indices.resize(n_ * k_);
+    graph_.distances.resize(n_ * k_);
+  }
+  // A finished row costs about as much as 4 * k tiled pair distances (random rows, sorting).
+  size_t cost = pairs;
+  while (finished_rows_ < n_ && (cost == 0 || cost < pair_budget)) {
+    finish_row(finished_rows_++);
+    cost += 4 * k_;
+  }
+  if (done()) {
+    // The heaps and panels are no longer needed: free them now, not when the object dies.
+    std::vector<float>().swap(heap_dist_);
+    std::vector<uint32_t>().swap(heap_idx_);
+    std::vector<float>().swap(panels_);
+    std::vector<float>().swap(scratch_);
+  }
   return done();
 }
 
@@ -207,42 +229,37 @@ void ExactKnn::process_block(size_t first_row) {
   }
 }
 
+void ExactKnn::finish_row(size_t i) {
+  std::pair<double, uint32_t> row[kMaxSortedRow];
+  std::vector<std::pair<double, uint32_t>> long_row;
+  std::pair<double, uint32_t>* entries = row;
+  if (heap_size_[i] > kMaxSortedRow) {
+    long_row.resize(heap_size_[i]);
+    entries = long_row.data();
+  }
+  for (size_t m = 0; m < heap_size_[i]; ++m) {
+    const uint32_t j = heap_idx_[i * k_others_ + m];
+    entries[m] = {point_distance(points_, i, j, metric_), j};
+  }
+  std::sort(entries, entries + heap_size_[i]);
+  size_t out = i * k_;
+  if (include_self_) {
+    graph_.indices[out] = uint32_t(i);
+    graph_.distances[out] = 0.0f;
+    ++out;
+  }
+  for (size_t m = 0; m < heap_size_[i]; ++m, ++out) {
+    graph_.indices[out] = entries[m].second;
+    graph_.distances[out] = float(entries[m].first);
+  }
+}
+
 KnnGraph ExactKnn::take() {
   if (!done() || taken_) {
     throw Error(ErrorCode::kBadArgument, "Nearest neighbours: take() needs a finished search and works once.");
   }
   taken_ = true;
-  KnnGraph g;
-  g.n = n_;
-  g.k = k_;
-  g.indices.resize(n_ * k_);
-  g.distances.resize(n_ * k_);
-  std::vector<std::pair<double, uint32_t>> row;
-  for (size_t i = 0; i < n_; ++i) {
-    row.clear();
-    for (size_t m = 0; m < heap_size_[i]; ++m) {
-      const uint32_t j = heap_idx_[i * k_others_ + m];
-      row.emplace_back(point_distance(points_, i, j, metric_), j);
-    }
-    std::sort(row.begin(), row.end());
-    size_t out = i * k_;
-    if (include_self_) {
-      g.indices[out] = uint32_t(i);
-      g.distances[out] = 0.0f;
-      ++out;
-    }
-    for (const auto& [d, j] : row) {
-      g.indices[out] = j;
-      g.distances[out] = float(d);
-      ++out;
-    }
-  }
-  // The heaps and panels are no longer needed: free them now, not when the object dies.
-  std::vector<float>().swap(heap_dist_);
-  std::vector<uint32_t>().swap(heap_idx_);
-  std::vector<float>().swap(panels_);
-  std::vector<float>().swap(scratch_);
-  return g;
+  return std::move(graph_);
 }
 
 KnnGraph exact_knn(const PointMatrix& points, size_t k, Metric metric, bool include_self) {

@@ -32,20 +32,22 @@ class ExactKnn {
   // kneighbors()). Throws Error(kBadArgument) unless 1 <= k and the others fit in n - 1.
   ExactKnn(PointMatrix points, size_t k, Metric metric, bool include_self);
 
-  // Does about `pair_budget` pair distances (at least one row block); true when all are done.
-  // 2e7 pairs of 100-d vectors take ~15 ms natively (see knn.cc).
+  // Does about `pair_budget` pair distances (at least one row block), then, once every pair
+  // is done, sorts the rows and recomputes their distances in pieces of the same size; true
+  // when all is done. 1e6 pairs of 100-d vectors take ~15 ms natively (see knn.cc).
   bool step(size_t pair_budget = kDefaultPairBudget);
-  bool done() const { return next_row_ >= n_; }
+  bool done() const { return finished_rows_ >= n_; }
   // Share of the pairs done so far, in [0, 1].
   double progress() const;
   // The graph; call once, after done(). Distances are recomputed in double precision for the
   // chosen neighbours, so they are exact to float rounding.
   KnnGraph take();
 
-  static constexpr size_t kDefaultPairBudget = 20'000'000;
+  static constexpr size_t kDefaultPairBudget = 1'000'000;
 
  private:
   void process_block(size_t first_row);
+  void finish_row(size_t row);
   void push(size_t row, float distance, uint32_t other);
 
   PointMatrix points_;
@@ -54,8 +56,10 @@ class ExactKnn {
   size_t k_others_;      // neighbours kept in the heaps (k, or k - 1 with the point itself)
   Metric metric_;
   bool include_self_;
-  size_t next_row_ = 0;
+  size_t next_row_ = 0;       // first row whose pairs are not done
+  size_t finished_rows_ = 0;  // rows sorted into graph_
   bool taken_ = false;
+  KnnGraph graph_;
   size_t pairs_done_ = 0;
   std::vector<float> panels_;      // points transposed in panels of 8 rows (see knn.cc)
   std::vector<float> sq_norms_;    // squared norms for kEuclidean

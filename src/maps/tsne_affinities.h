@@ -17,6 +17,14 @@ size_t tsne_neighbour_count(size_t n, double perplexity);
 
 // The joint probabilities from a neighbour graph without the points themselves (ExactKnn
 // with include_self = false). Entries sum to 1. The caller checks 0 < perplexity <= knn.k.
+// Same as tsne_conditional_rows over all rows, then tsne_joint_probabilities.
 SparseGraph tsne_affinities(const KnnGraph& knn, double perplexity);
+
+// The two halves, so that a caller can spread the calibration over several calls:
+// conditional p_{j|i} of rows [first, first + count) into conditional[first * k ...].
+void tsne_conditional_rows(const KnnGraph& knn, double perplexity, size_t first, size_t count,
+                           float* conditional);
+// P = (C + C^T) / sum from all n * k conditional probabilities.
+SparseGraph tsne_joint_probabilities(const KnnGraph& knn, const float* conditional);
 
 }  // namespace playground
