@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <string>
 #include <utility>
@@ -12,66 +11,15 @@
 namespace playground {
 
 // Performance notes (10,015 x 100-d GloVe, k = 90, one thread, measured with
-// playground_map_cli --knn-only on the shared 2-core build machine):
-// - The points are repacked into panels of 8 rows stored dimension-major, so one 4 x 8 tile
-//   of dot products keeps 8 four-lane accumulators in registers: per dimension it loads two
-//   vectors of the panel and broadcasts 4 query values (the inner kernel of a GEMM). Each
-//   unordered pair is computed once and offered to both rows' heaps.
-// - Selection keeps per row a max-heap of the k best (distance, index) pairs and rejects a
-//   candidate with one comparison against worst_, an array of n floats that stays in cache.
+// playground_map_cli --method knn on the shared 2-core build machine): the 4 x 8 tiles of
+// dot_tiles.h; each unordered pair is computed once and offered to both rows' heaps.
+// Selection keeps per row a max-heap of the k best (distance, index) pairs and rejects a
+// candidate with one comparison against worst_, an array of n floats that stays in cache.
 namespace {
 
-constexpr size_t kPanel = 8;   // rows per panel (two 4-lane vectors)
-constexpr size_t kQueries = 4; // query rows per tile
+constexpr size_t kPanel = DotPanels::kPanel;
+constexpr size_t kQueries = DotPanels::kQueries;
 constexpr size_t kMaxSortedRow = 256;  // rows up to this k are sorted on the stack
-
-#if defined(__GNUC__) || defined(__clang__)
-typedef float Float4 __attribute__((vector_size(16)));
-
-inline Float4 load4(const float* p) {
-  Float4 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store4(float* p, Float4 v) { std::memcpy(p, &v, sizeof v); }
-
-// out[r * 8 + lane] = dot(q[r], panel row `lane`) for 4 query rows.
-void tile_4x8(const float* const q[kQueries], const float* panel, size_t dim, float* out) {
-  Float4 a0 = {0, 0, 0, 0}, a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
-  for (size_t d = 0; d < dim; ++d) {
-    const Float4 lo = load4(panel + d * kPanel);
-    const Float4 hi = load4(panel + d * kPanel + 4);
-    const float x0 = q[0][d], x1 = q[1][d], x2 = q[2][d], x3 = q[3][d];
-    const Float4 v0 = {x0, x0, x0, x0}, v1 = {x1, x1, x1, x1}, v2 = {x2, x2, x2, x2}, v3 = {x3, x3, x3, x3};
-    a0 += v0 * lo;
-    a1 += v0 * hi;
-    b0 += v1 * lo;
-    b1 += v1 * hi;
-    c0 += v2 * lo;
-    c1 += v2 * hi;
-    d0 += v3 * lo;
-    d1 += v3 * hi;
-  }
-  store4(out + 0, a0);
-  store4(out + 4, a1);
-  store4(out + 8, b0);
-  store4(out + 12, b1);
-  store4(out + 16, c0);
-  store4(out + 20, c1);
-  store4(out + 24, d0);
-  store4(out + 28, d1);
-}
-#else
-void tile_4x8(const float* const q[kQueries], const float* panel, size_t dim, float* out) {
-  for (size_t r = 0; r < kQueries; ++r) {
-    for (size_t lane = 0; lane < kPanel; ++lane) {
-      float sum = 0;
-      for (size_t d = 0; d < dim; ++d) sum += q[r][d] * panel[d * kPanel + lane];
-      out[r * kPanel + lane] = sum;
-    }
-  }
-}
-#endif
 
 // (distance, index) order: nearer first, lower index first among equal distances.
 inline bool before(float da, uint32_t ia, float db, uint32_t ib) { return da < db || (da == db && ia < ib); }
@@ -94,7 +42,8 @@ double point_distance(const PointMatrix& points, size_t a, size_t b, Metric metr
 }
 
 ExactKnn::ExactKnn(PointMatrix points, size_t k, Metric metric, bool include_self)
-    : points_(std::move(points)), n_(points_.size()), k_(k), metric_(metric), include_self_(include_self) {
+    : points_(std::move(points)), n_(points_.size()), k_(k), metric_(metric), include_self_(include_self),
+      panels_(points_) {
   const size_t available = include_self ? n_ : n_ - 1;
   if (k < 1 || n_ < 2 || k > available) {
     throw Error(ErrorCode::kBadArgument, "Nearest neighbours: k = " + std::to_string(k) + " needs between 1 and " +
@@ -103,13 +52,7 @@ ExactKnn::ExactKnn(PointMatrix points, size_t k, Metric metric, bool include_sel
   }
   k_others_ = include_self ? k - 1 : k;
   const size_t dim = points_.dim();
-  const size_t panels = (n_ + kPanel - 1) / kPanel;
-  panels_.assign(panels * kPanel * dim, 0.0f);
-  for (size_t i = 0; i < n_; ++i) {
-    const float* row = points_.row(i);
-    float* panel = panels_.data() + (i / kPanel) * kPanel * dim;
-    for (size_t d = 0; d < dim; ++d) panel[d * kPanel + i % kPanel] = row[d];
-  }
+  const size_t panels = panels_.panels();
   if (metric_ == Metric::kEuclidean) {
     sq_norms_.resize(n_);
     for (size_t i = 0; i < n_; ++i) {
@@ -157,7 +100,7 @@ bool ExactKnn::step(size_t pair_budget) {
     // The heaps and panels are no longer needed: free them now, not when the object dies.
     std::vector<float>().swap(heap_dist_);
     std::vector<uint32_t>().swap(heap_idx_);
-    std::vector<float>().swap(panels_);
+    panels_.clear();
     std::vector<float>().swap(scratch_);
   }
   return done();
@@ -199,16 +142,13 @@ void ExactKnn::push(size_t row, float distance, uint32_t other) {
 
 void ExactKnn::process_block(size_t first_row) {
   if (k_others_ == 0) return;
-  const size_t dim = points_.dim();
   const size_t rows = std::min(kQueries, n_ - first_row);
   const float* q[kQueries];
   for (size_t r = 0; r < kQueries; ++r) q[r] = points_.row(first_row + std::min(r, rows - 1));
-  const size_t panels = (n_ + kPanel - 1) / kPanel;
+  const size_t panels = panels_.panels();
   const size_t first_panel = first_row / kPanel;
   float* out = scratch_.data();
-  for (size_t p = first_panel; p < panels; ++p) {
-    tile_4x8(q, panels_.data() + p * kPanel * dim, dim, out + (p - first_panel) * kQueries * kPanel);
-  }
+  panels_.dots(q, first_panel, out);
   const bool cosine = metric_ == Metric::kCosine;
   for (size_t r = 0; r < rows; ++r) {
     const size_t i = first_row + r;

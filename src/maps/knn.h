@@ -1,14 +1,18 @@
-// Exact k nearest neighbours of every point among all points: the neighbour graph t-SNE,
-// UMAP and the map-quality measures start from. Brute force over all pairs (each unordered
-// pair computed once), tiled so that one load of a point feeds several dot products; the
-// pairs are processed in row blocks so that a caller can spread the work over many short
-// calls (ExactKnn::step) and report progress in between.
+// Exact k nearest neighbours of every point among all points: the neighbour graph t-SNE and
+// UMAP start from. Brute force over all pairs (each unordered pair computed once), tiled so
+// that one load of a point feeds several dot products (dot_tiles.h); the pairs are processed
+// in row blocks so that a caller can spread the work over many short calls
+// (ExactKnn::step) and report progress in between. For kEuclidean the candidates are ranked
+// by |a|^2 + |b|^2 - 2 a.b in float, as scikit-learn computes Euclidean distances, so that
+// points much closer together than their norms may be ordered by rounding; the distances
+// reported are recomputed exactly.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
+#include "maps/dot_tiles.h"
 #include "maps/point_matrix.h"
 
 namespace playground {
@@ -61,7 +65,7 @@ class ExactKnn {
   bool taken_ = false;
   KnnGraph graph_;
   size_t pairs_done_ = 0;
-  std::vector<float> panels_;      // points transposed in panels of 8 rows (see knn.cc)
+  DotPanels panels_;
   std::vector<float> sq_norms_;    // squared norms for kEuclidean
   std::vector<float> heap_dist_;   // per row a max-heap of k_others_ (distance, index)
   std::vector<uint32_t> heap_idx_;

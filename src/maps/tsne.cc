@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "maps/arguments.h"
 #include "common/random.h"
 #include "maps/point_matrix.h"
 #include "maps/tsne_affinities.h"
@@ -21,30 +22,21 @@ constexpr size_t kExplorationPatience = 250;    // n_iter_without_progress in th
 constexpr double kMinGain = 0.01;
 constexpr size_t kAffinityBudget = 60'000;      // rows x k per setup piece
 
-[[noreturn]] void bad(const std::string& message) { throw Error(ErrorCode::kBadArgument, message); }
-
-std::string number(double x) {
-  std::string s = std::to_string(x);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 }  // namespace
 
 Tsne::Tsne(const VectorStore& store, const std::vector<size_t>& rows, const TsneOptions& options)
     : options_(options), n_(rows.size()), tree_(options.dims == 3 ? 3 : 2) {
   check_rows(store, rows, 4, "t-SNE");
-  if (options.dims != 2 && options.dims != 3) bad("t-SNE maps have 2 or 3 dimensions, not " + std::to_string(options.dims) + ".");
+  if (options.dims != 2 && options.dims != 3) bad_argument("t-SNE maps have 2 or 3 dimensions, not " + std::to_string(options.dims) + ".");
   if (!(options.perplexity > 0) || !(options.perplexity < double(n_))) {
-    bad("t-SNE perplexity must be above 0 and below the number of words (" + std::to_string(n_) + "), not " +
-        number(options.perplexity) + "; try " + number(std::max(1.0, std::min(30.0, std::floor((n_ - 1) / 3.0)))) + ".");
+    bad_argument("t-SNE perplexity must be above 0 and below the number of words (" + std::to_string(n_) + "), not " +
+        format_number(options.perplexity) + "; try " + format_number(std::max(1.0, std::min(30.0, std::floor((n_ - 1) / 3.0)))) + ".");
   }
-  if (options.iterations < 1) bad("t-SNE needs at least 1 iteration.");
-  if (!(options.theta >= 0 && options.theta <= 1)) bad("t-SNE theta (angle) must be between 0 and 1, not " + number(options.theta) + ".");
-  if (!(options.early_exaggeration >= 1)) bad("t-SNE early exaggeration must be at least 1, not " + number(options.early_exaggeration) + ".");
-  if (!(options.min_grad_norm >= 0)) bad("t-SNE min_grad_norm must not be negative.");
-  if (std::isnan(options.learning_rate)) bad("t-SNE learning rate must be a number or \"auto\" (0).");
+  if (options.iterations < 1) bad_argument("t-SNE needs at least 1 iteration.");
+  if (!(options.theta >= 0 && options.theta <= 1)) bad_argument("t-SNE theta (angle) must be between 0 and 1, not " + format_number(options.theta) + ".");
+  if (!(options.early_exaggeration >= 1)) bad_argument("t-SNE early exaggeration must be at least 1, not " + format_number(options.early_exaggeration) + ".");
+  if (!(options.min_grad_norm >= 0)) bad_argument("t-SNE min_grad_norm must not be negative.");
+  if (std::isnan(options.learning_rate)) bad_argument("t-SNE learning rate must be a number or \"auto\" (0).");
 
   k_ = tsne_neighbour_count(n_, options.perplexity);
   dof_ = std::max(double(options.dims) - 1.0, 1.0);

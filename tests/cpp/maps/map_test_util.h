@@ -29,4 +29,21 @@ inline VectorStore store_of(const std::vector<float>& values, size_t dim) {
   return VectorStore(words, uint32_t(dim), values);
 }
 
+// How many points have their nearest map neighbour in their own cluster (i % clusters).
+template <typename T>
+size_t same_cluster_neighbours(const std::vector<T>& y, size_t n, size_t dims, size_t clusters) {
+  size_t same = 0;
+  for (size_t i = 0; i < n; ++i) {
+    size_t best = i;
+    double best_d = 1e300;
+    for (size_t j = 0; j < n; ++j) {
+      double d = 0;
+      for (size_t k = 0; k < dims; ++k) d += (double(y[i * dims + k]) - y[j * dims + k]) * (double(y[i * dims + k]) - y[j * dims + k]);
+      if (j != i && d < best_d) best = j, best_d = d;
+    }
+    same += best % clusters == i % clusters;
+  }
+  return same;
+}
+
 }  // namespace playground::testing
