@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -41,6 +42,9 @@ using namespace playground;
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Processor time of this process in seconds (less disturbed than wall time on a shared machine).
+double cpu_seconds() { return double(std::clock()) / CLOCKS_PER_SEC; }
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -140,6 +144,7 @@ int run(const Args& args) {
   json.number("dims", double(dims));
   std::vector<double> coords;
   const Clock::time_point start = Clock::now();
+  const double cpu_start = cpu_seconds();
   if (method == "tsne") {
     TsneOptions o;
     o.dims = dims;
@@ -206,6 +211,7 @@ int run(const Args& args) {
     throw std::runtime_error("unknown method " + method);
   }
   json.number("seconds", seconds_since(start));
+  json.number("cpu_seconds", cpu_seconds() - cpu_start);
   const size_t quality_k = size_t(args.num("quality", 0));
   if (quality_k > 0 && !coords.empty()) {
     const Clock::time_point q_start = Clock::now();

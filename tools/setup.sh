@@ -13,6 +13,7 @@ APT_PACKAGES=(
   unicode-data              # Unicode tables for the tokenizers
   chromium                  # browser tests (driven by playwright-core)
   python3-gensim python3-sklearn python3-numpy  # independent oracles in the parity tests
+  umap-learn                # UMAP oracle for the map parity test (tests/parity/maps.test.mjs)
 )
 
 missing=()

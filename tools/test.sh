@@ -12,6 +12,7 @@ bash tools/setup.sh
 echo "== native C++ tests"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
+cmake --build build/native -j"$jobs" --target playground_map_cli  # for tests/parity/maps.test.mjs
 ctest --test-dir build/native --output-on-failure -j"$jobs"
 
 echo "== WebAssembly build and C++ tests under Node"

@@ -37,6 +37,9 @@ class SpaceTree {
   double repulsion(const double* point, double theta, double dof, double* force) const;
 
   size_t cell_count() const { return nodes_.size(); }
+  // The points in depth-first (space-filling) order of the last build: walking them in this
+  // order lets consecutive walks reuse the same cells from cache.
+  const std::vector<uint32_t>& depth_first_order() const { return order_; }
 
  private:
   struct Node {
