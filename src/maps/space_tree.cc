@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace playground {
 
@@ -137,6 +138,144 @@ double SpaceTree::repulsion_impl(const double* point, double theta_sq, double do
   }
   for (size_t d = 0; d < D; ++d) force[d] += acc[d];
   return sum_w;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+typedef double Double2 __attribute__((vector_size(16)));
+typedef long long Mask2 __attribute__((vector_size(16)));
+#endif
+
+// A group of up to G points in lane form (G even). The lane arithmetic for dof = 1 is written
+// with the vector extension, two lanes per SIMD register (SSE2 natively, simd128 in
+// WebAssembly), because neither GCC nor clang vectorizes the masked scalar loop; measured
+// 1.3x faster than the scalar loop on a 10,000-point map. Other dof, and other compilers, take
+// the scalar loop.
+template <size_t D, size_t G>
+struct Lanes {
+  double pos[D][G];
+  double acc[D][G] = {};
+  double sum_w[G] = {};
+  double weight[G];  // 1 for a point, 0 for padding
+};
+
+template <size_t D, bool kDofOne, size_t G>
+inline void add_cell(Lanes<D, G>& l, const double* b, double size, double near, double dof) {
+#if defined(__GNUC__) || defined(__clang__)
+  if (kDofOne) {
+    Double2 c[D];
+    for (size_t d = 0; d < D; ++d) c[d] = Double2{b[d], b[d]};
+    const Double2 lim = {near, near}, one = {1, 1}, sz = {size, size};
+    for (size_t g = 0; g < G; g += 2) {
+      Double2 d2 = {0, 0}, diff[D], p;
+      Mask2 duplicate = {-1, -1};
+      for (size_t d = 0; d < D; ++d) {
+        std::memcpy(&p, &l.pos[d][g], sizeof p);
+        diff[d] = p - c[d];
+        d2 += diff[d] * diff[d];
+        duplicate &= (diff[d] <= lim) & (diff[d] >= -lim);
+      }
+      Double2 weight, sum_w;
+      std::memcpy(&weight, &l.weight[g], sizeof weight);
+      const Double2 s = (Double2)((Mask2)(weight * sz) & ~duplicate);
+      const Double2 w = one / (one + d2);
+      const Double2 sw = s * w, sww = sw * w;
+      std::memcpy(&sum_w, &l.sum_w[g], sizeof sum_w);
+      sum_w += sw;
+      std::memcpy(&l.sum_w[g], &sum_w, sizeof sum_w);
+      for (size_t d = 0; d < D; ++d) {
+        Double2 a;
+        std::memcpy(&a, &l.acc[d][g], sizeof a);
+        a += sww * diff[d];
+        std::memcpy(&l.acc[d][g], &a, sizeof a);
+      }
+    }
+    return;
+  }
+#endif
+  const double exponent = (dof + 1) / 2;
+  for (size_t g = 0; g < G; ++g) {
+    double diff[D], d2 = 0;
+    bool duplicate = true;
+    for (size_t d = 0; d < D; ++d) {
+      diff[d] = l.pos[d][g] - b[d];
+      d2 += diff[d] * diff[d];
+      duplicate = duplicate && std::fabs(diff[d]) <= near;
+    }
+    if (duplicate) continue;
+    double w, wf;
+    if (kDofOne) {
+      w = 1.0 / (1.0 + d2);
+      wf = w * w;
+    } else {
+      const double f = dof / (dof + d2);
+      w = dof == 2.0 ? f * std::sqrt(f) : std::pow(f, exponent);
+      wf = w * f;
+    }
+    const double sz = size * l.weight[g];
+    l.sum_w[g] += sz * w;
+    for (size_t d = 0; d < D; ++d) l.acc[d][g] += sz * wf * diff[d];
+  }
+}
+
+template <size_t D, bool kDofOne>
+double SpaceTree::group_repulsion(const double* points, const uint32_t* group, size_t count, double theta_sq,
+                                  double dof, double* forces) const {
+  // The group padded to kGroup lanes of weight 0: a fixed-length loop without branches.
+  Lanes<D, kGroup> l;
+  double lo[D], hi[D];
+  for (size_t g = 0; g < kGroup; ++g) l.weight[g] = g < count ? 1.0 : 0.0;
+  for (size_t d = 0; d < D; ++d) {
+    lo[d] = hi[d] = points[size_t(group[0]) * D + d];
+    for (size_t g = 0; g < kGroup; ++g) {
+      l.pos[d][g] = points[size_t(group[g < count ? g : 0]) * D + d];
+      lo[d] = std::min(lo[d], l.pos[d][g]);
+      hi[d] = std::max(hi[d], l.pos[d][g]);
+    }
+  }
+  const Node* nodes = nodes_.data();
+  const uint32_t total = uint32_t(nodes_.size());
+  uint32_t k = 0;
+  while (k < total) {
+    const Node& node = nodes[k];
+    const bool leaf = node.next == k + 1;
+    if (!leaf) {
+      double box_d2 = 0;  // from the centre of mass to the nearest point of the group's box
+      for (size_t d = 0; d < D; ++d) {
+        const double b = node.barycenter[d];
+        const double gap = b < lo[d] ? lo[d] - b : (b > hi[d] ? b - hi[d] : 0.0);
+        box_d2 += gap * gap;
+      }
+      if (!(node.squared_max_width < theta_sq * box_d2)) {
+        ++k;  // too close for some point of the group: walk into the children
+        continue;
+      }
+    }
+    add_cell<D, kDofOne>(l, node.barycenter, node.size, leaf ? kDuplicate : -1.0, dof);
+    k = node.next;
+  }
+  double z = 0;
+  for (size_t g = 0; g < count; ++g) {
+    z += l.sum_w[g];
+    for (size_t d = 0; d < D; ++d) forces[size_t(group[g]) * D + d] += l.acc[d][g];
+  }
+  return z;
+}
+
+double SpaceTree::repulsion_all(const double* points, double theta, double dof, double* forces) const {
+  const double theta_sq = theta * theta;
+  double z = 0;
+  for (size_t first = 0; first < order_.size(); first += kGroup) {
+    const size_t count = std::min(kGroup, order_.size() - first);
+    const uint32_t* group = order_.data() + first;
+    if (dims_ == 2) {
+      z += dof == 1.0 ? group_repulsion<2, true>(points, group, count, theta_sq, dof, forces)
+                      : group_repulsion<2, false>(points, group, count, theta_sq, dof, forces);
+    } else {
+      z += dof == 1.0 ? group_repulsion<3, true>(points, group, count, theta_sq, dof, forces)
+                      : group_repulsion<3, false>(points, group, count, theta_sq, dof, forces);
+    }
+  }
+  return z;
 }
 
 double SpaceTree::repulsion(const double* point, double theta, double dof, double* force) const {

@@ -80,6 +80,11 @@ SparseGraph symmetrize(size_t n, size_t k, const uint32_t* indices, const float*
       }
     }
   }
+  g.upper_start.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const auto begin = g.cols.begin() + g.row_start[i], end = g.cols.begin() + g.row_start[i + 1];
+    g.upper_start[i] = uint32_t(std::upper_bound(begin, end, uint32_t(i)) - g.cols.begin());
+  }
   return g;
 }
 

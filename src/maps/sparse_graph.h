@@ -14,6 +14,9 @@ struct SparseGraph {
   std::vector<uint32_t> row_start;  // n + 1 offsets into cols / values
   std::vector<uint32_t> cols;       // ascending within each row
   std::vector<float> values;
+  // Per row, the first entry with a column above the row (the upper triangle starts there);
+  // filled by symmetrize(), empty in graphs built by hand.
+  std::vector<uint32_t> upper_start;
 
   size_t nnz() const { return cols.size(); }
   // The weight of (i, j), or 0 when the edge is absent (binary search; for tests).

@@ -34,23 +34,47 @@ double tsne_kl_divergence(const SparseGraph& p, const double* y, size_t dims, do
   return kl;
 }
 
-void tsne_attraction(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
-                     double* attraction) {
+namespace {
+
+// P is symmetric: each pair is computed once, from its upper entry (j > i), and applied to
+// both ends, half the work of a pass over every entry. Row i's own sum stays in registers
+// (written once per row), so that the loop carries no dependency through memory; D is a
+// template parameter so that the loops over the axes unroll.
+template <size_t D>
+void attraction_impl(const SparseGraph& p, const double* y, double dof, double p_scale, double* attraction) {
+  std::fill(attraction, attraction + p.n * D, 0.0);
   for (size_t i = 0; i < p.n; ++i) {
-    double acc[3] = {0, 0, 0};
-    const double* yi = y + i * dims;
-    for (uint32_t e = p.row_start[i]; e < p.row_start[i + 1]; ++e) {
-      const double* yj = y + size_t(p.cols[e]) * dims;
-      double diff[3], d2 = 0;
-      for (size_t d = 0; d < dims; ++d) {
-        diff[d] = yi[d] - yj[d];
+    double yi[D], acc[D] = {};
+    for (size_t d = 0; d < D; ++d) yi[d] = y[i * D + d];
+    const auto row_begin = p.cols.begin() + p.row_start[i], row_end = p.cols.begin() + p.row_start[i + 1];
+    const size_t end = p.row_start[i + 1];
+    const size_t upper = p.upper_start.empty() ? size_t(std::upper_bound(row_begin, row_end, uint32_t(i)) - p.cols.begin())
+                                               : p.upper_start[i];
+    for (size_t e = upper; e < end; ++e) {
+      const size_t j = p.cols[e];
+      double diff[D], d2 = 0;
+      for (size_t d = 0; d < D; ++d) {
+        diff[d] = yi[d] - y[j * D + d];
         d2 += diff[d] * diff[d];
       }
-      const double f = dof / (dof + d2);
-      const double m = p_scale * p.values[e] * f;
-      for (size_t d = 0; d < dims; ++d) acc[d] += m * diff[d];
+      const double m = p_scale * p.values[e] * (dof / (dof + d2));
+      for (size_t d = 0; d < D; ++d) {
+        acc[d] += m * diff[d];
+        attraction[j * D + d] -= m * diff[d];
+      }
     }
-    for (size_t d = 0; d < dims; ++d) attraction[i * dims + d] = acc[d];
+    for (size_t d = 0; d < D; ++d) attraction[i * D + d] += acc[d];
+  }
+}
+
+}  // namespace
+
+void tsne_attraction(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
+                     double* attraction) {
+  if (dims == 2) {
+    attraction_impl<2>(p, y, dof, p_scale, attraction);
+  } else {
+    attraction_impl<3>(p, y, dof, p_scale, attraction);
   }
 }
 
@@ -81,10 +105,7 @@ double tsne_barnes_hut_gradient(const SparseGraph& p, const double* y, size_t di
   const size_t n = p.n;
   tree->build(y, n);
   std::vector<double> repulsion(n * dims, 0.0);
-  double z = 0;
-  // In the tree's depth-first order, neighbouring walks share their cells in cache (measured
-  // ~1.7x faster on a 10,000-point map than in the order of the words).
-  for (uint32_t i : tree->depth_first_order()) z += tree->repulsion(y + size_t(i) * dims, theta, dof, repulsion.data() + size_t(i) * dims);
+  double z = tree->repulsion_all(y, theta, dof, repulsion.data());
   z = std::max(z, DBL_EPSILON);  // as scikit-learn, against a division by zero
   tsne_attraction(p, y, dims, dof, p_scale, grad);
   const double c = 2 * (dof + 1) / dof;

@@ -28,12 +28,14 @@ double tsne_kl_divergence(const SparseGraph& p, const double* y, size_t dims, do
 double tsne_exact_gradient(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
                            double* grad);
 
-// Barnes-Hut gradient in O(n log n): the repulsion from `tree` (rebuilt here over y) with
-// accuracy theta (0 = exact), the attraction over P's entries. Returns the estimate of Z.
+// Barnes-Hut gradient in O(n log n): the repulsion from `tree` (rebuilt here over y; its
+// group walk, SpaceTree::repulsion_all) with accuracy theta (0 = exact), the attraction over
+// P's entries. Returns the estimate of Z.
 double tsne_barnes_hut_gradient(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
                                 double theta, SpaceTree* tree, double* grad);
 
 // The attraction term alone: attraction[i] = sum_j p_scale p_ij f_ij (y_i - y_j) (no factor c).
+// P must be symmetric (as tsne_affinities makes it); dims 2 or 3.
 void tsne_attraction(const SparseGraph& p, const double* y, size_t dims, double dof, double p_scale,
                      double* attraction);
 

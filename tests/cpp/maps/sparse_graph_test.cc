@@ -17,6 +17,7 @@ TEST(SparseGraph, SumAddsBothDirections) {
   EXPECT_FLOAT_EQ(g.at(0, 2), 0.75f);
   EXPECT_FLOAT_EQ(g.at(1, 2), 0.75f);
   EXPECT_EQ(g.nnz(), 6u);
+  EXPECT_EQ(g.upper_start, (std::vector<uint32_t>{0, 3, 6}));  // rows {1, 2}, {0, 2}, {0, 1}
   for (size_t i = 0; i < 3; ++i) {
     for (uint32_t e = g.row_start[i] + 1; e < g.row_start[i + 1]; ++e) EXPECT_LT(g.cols[e - 1], g.cols[e]);
   }
