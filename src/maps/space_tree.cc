@@ -9,6 +9,20 @@ namespace playground {
 namespace {
 constexpr double kDuplicate = 1e-6;  // scikit-learn's EPSILON for duplicate points
 constexpr int kMaxDepth = 64;        // beyond this, keep what is left in one leaf
+
+// The Student-t kernel at squared distance d2: w = (dof / (dof + d2))^exponent with exponent
+// (dof + 1) / 2, and w * f with f = dof / (dof + d2).
+template <bool kDofOne>
+inline void student_t(double d2, double dof, double exponent, double* w, double* wf) {
+  if (kDofOne) {
+    *w = 1.0 / (1.0 + d2);
+    *wf = *w * *w;
+  } else {
+    const double f = dof / (dof + d2);
+    *w = dof == 2.0 ? f * std::sqrt(f) : std::pow(f, exponent);
+    *wf = *w * f;
+  }
+}
 }  // namespace
 
 SpaceTree::SpaceTree(size_t dims) : dims_(dims) {}
@@ -123,14 +137,7 @@ double SpaceTree::repulsion_impl(const double* point, double theta_sq, double do
       continue;
     }
     double w, wf;
-    if (kDofOne) {
-      w = 1.0 / (1.0 + d2);
-      wf = w * w;
-    } else {
-      const double f = dof / (dof + d2);
-      w = std::pow(f, exponent);
-      wf = w * f;
-    }
+    student_t<kDofOne>(d2, dof, exponent, &w, &wf);
     sum_w += node.size * w;
     const double m = node.size * wf;
     for (size_t d = 0; d < D; ++d) acc[d] += m * diff[d];
@@ -203,14 +210,7 @@ inline void add_cell(Lanes<D, G>& l, const double* b, double size, double near, 
     }
     if (duplicate) continue;
     double w, wf;
-    if (kDofOne) {
-      w = 1.0 / (1.0 + d2);
-      wf = w * w;
-    } else {
-      const double f = dof / (dof + d2);
-      w = dof == 2.0 ? f * std::sqrt(f) : std::pow(f, exponent);
-      wf = w * f;
-    }
+    student_t<kDofOne>(d2, dof, exponent, &w, &wf);
     const double sz = size * l.weight[g];
     l.sum_w[g] += sz * w;
     for (size_t d = 0; d < D; ++d) l.acc[d][g] += sz * wf * diff[d];
