@@ -79,27 +79,29 @@ if (want("reference")) {
   reference = JSON.parse(execFileSync(PYTHON, cli, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] }));
 }
 
-const rows = [["", "time", "peak memory", "trustworthiness@10", "KL", "target"]];
+const rows = [["", "time", "longest call: setup piece / step", "peak memory", "trustworthiness@10", "KL", "target"]];
+const ms = (x) => (x == null ? "–" : `${Math.round(x)} ms`);
 const n = (results["native-tsne"] ?? results["wasm-tsne"])?.n ?? reference?.n;
 for (const [method, label, target] of [["tsne", "t-SNE, 1,000 iterations", "≤ 30 s in WASM, ≤ 200 MB"], ["umap", "UMAP", "≤ 10 s in WASM, ≤ 200 MB"]]) {
   for (const kind of ["native", "wasm"]) {
     const r = results[`${kind}-${method}`];
     if (!r) continue;
     rows.push([`${label}, ours, ${kind === "native" ? "native" : "WebAssembly (Node)"}, one thread`, `${s(r.seconds)} (setup ${s(r.setup_seconds)})`,
+      `${ms(r.longest_setup_piece_ms)} / ${ms(r.longest_iteration_ms ?? r.longest_epoch_ms)}`,
       mb(r.peak_rss_mb), t(r.trustworthiness), r.kl != null ? r.kl.toFixed(4) : "", kind === "wasm" ? target : ""]);
   }
   const ref = reference?.[method];
   const theirs = ref?.sklearn ?? ref?.umap_learn;
   if (theirs) {
     rows.push([`${label}, ${method === "tsne" ? "scikit-learn 1.2 TSNE (both cores)" : "umap-learn 0.5 (numba compilation included)"}`,
-      s(theirs.seconds), "", t(theirs.trustworthiness), theirs.kl != null ? theirs.kl.toFixed(4) : "", ""]);
-    if (ref.ours) rows.push([`  (our map scored by scikit-learn)`, "", "", t(ref.ours.trustworthiness), "", ""]);
+      s(theirs.seconds), "", "", t(theirs.trustworthiness), theirs.kl != null ? theirs.kl.toFixed(4) : "", ""]);
+    if (ref.ours) rows.push([`  (our map scored by scikit-learn)`, "", "", "", t(ref.ours.trustworthiness), "", ""]);
   }
 }
 const quality = results["native-tsne"]?.quality_seconds;
-if (quality != null) rows.push([`map quality (trustworthiness + recall, k = 10) of one map, ours, native`, s(quality), "", "", "", ""]);
+if (quality != null) rows.push([`map quality (trustworthiness + recall, k = 10) of one map, ours, native`, s(quality), "", "", "", "", ""]);
 const wasmQuality = results["wasm-tsne"]?.quality_seconds;
-if (wasmQuality != null) rows.push([`map quality of one map, ours, WebAssembly`, s(wasmQuality), "", "", "", ""]);
+if (wasmQuality != null) rows.push([`map quality of one map, ours, WebAssembly`, s(wasmQuality), "", "", "", "", ""]);
 
 console.log(`\n${n} words`);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));

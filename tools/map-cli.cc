@@ -13,6 +13,7 @@
 // t-SNE: --perplexity [30], --iterations [1000], --theta [0.5], --init pca|random [pca],
 // --exact (exact O(n^2) gradient); UMAP: --neighbors [15], --min-dist [0.1], --epochs [auto];
 // knn: --k [90]. The JSON's coordinates are in the order of the words.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -48,6 +49,14 @@ double cpu_seconds() { return double(std::clock()) / CLOCKS_PER_SEC; }
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Wall time of one call, in seconds.
+template <typename F>
+double timed(F&& f) {
+  const Clock::time_point start = Clock::now();
+  f();
+  return seconds_since(start);
 }
 
 // Peak memory in MB: natively the peak resident set (Linux ru_maxrss is in kB); in
@@ -157,17 +166,21 @@ int run(const Args& args) {
     if (args.flag("exact")) o.gradient = TsneGradientMethod::kExact;
     Tsne tsne(store, rows, o);
     size_t setup_steps = 0;
+    double longest_piece = 0;
     while (tsne.stage() != Tsne::Stage::kOptimizing && !tsne.done()) {
-      tsne.step(0);
+      longest_piece = std::max(longest_piece, timed([&] { tsne.step(0); }));
       ++setup_steps;
     }
     const double setup = seconds_since(start);
-    while (!tsne.step(50)) {
-    }
+    double longest_step = 0;
+    bool finished = false;
+    while (!finished) longest_step = std::max(longest_step, timed([&] { finished = tsne.step(1); }));
     const double optimize = seconds_since(start) - setup;
     coords = tsne.coords();
     json.number("setup_seconds", setup);
     json.number("setup_steps", double(setup_steps));
+    json.number("longest_setup_piece_ms", 1e3 * longest_piece);
+    json.number("longest_iteration_ms", 1e3 * longest_step);
     json.number("optimize_seconds", optimize);
     json.number("iterations", double(tsne.iteration()));
     json.number("learning_rate", tsne.learning_rate());
@@ -183,17 +196,21 @@ int run(const Args& args) {
     o.epochs = size_t(args.num("epochs", 0));
     Umap umap(store, rows, o);
     size_t setup_steps = 0;
+    double longest_piece = 0;
     while (umap.stage() != Umap::Stage::kOptimizing && !umap.done()) {
-      umap.step(0);
+      longest_piece = std::max(longest_piece, timed([&] { umap.step(0); }));
       ++setup_steps;
     }
     const double setup = seconds_since(start);
-    while (!umap.step(10)) {
-    }
+    double longest_step = 0;
+    bool finished = false;
+    while (!finished) longest_step = std::max(longest_step, timed([&] { finished = umap.step(1); }));
     const double optimize = seconds_since(start) - setup;
     coords.assign(umap.coords().begin(), umap.coords().end());
     json.number("setup_seconds", setup);
     json.number("setup_steps", double(setup_steps));
+    json.number("longest_setup_piece_ms", 1e3 * longest_piece);
+    json.number("longest_epoch_ms", 1e3 * longest_step);
     json.number("optimize_seconds", optimize);
     json.number("epochs", double(umap.epoch()));
     json.number("a", umap.a());

@@ -32,6 +32,13 @@ std::vector<size_t> all_rows(const VectorStore& store) {
   return rows;
 }
 
+std::vector<size_t> rows_for_words(const VectorStore& store, const std::vector<std::string>& words) {
+  std::vector<size_t> rows;
+  rows.reserve(words.size());
+  for (const std::string& w : words) rows.push_back(store.index_of(w));
+  return rows;
+}
+
 void check_rows(const VectorStore& store, const std::vector<size_t>& rows, size_t min_points, const char* what) {
   if (rows.size() < min_points) {
     throw Error(ErrorCode::kBadArgument, std::string(what) + " needs at least " + std::to_string(min_points) +

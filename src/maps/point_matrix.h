@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "vectors/vector_store.h"
@@ -36,6 +37,10 @@ class PointMatrix {
 
 // Every row of the store, in its order (the whole vocabulary).
 std::vector<size_t> all_rows(const VectorStore& store);
+
+// The rows of the given words, in their order. An unknown word throws Error(kUnknownWord)
+// naming it, with suggestions (VectorStore::index_of), as every other query of the core does.
+std::vector<size_t> rows_for_words(const VectorStore& store, const std::vector<std::string>& words);
 
 // Throws Error(kBadArgument) naming `what` (e.g. "t-SNE") unless `rows` holds at least
 // `min_points` distinct indices below store.size().

@@ -36,5 +36,17 @@ TEST(PointMatrix, CheckRowsRejectsShortOutOfRangeAndRepeatedSelections) {
   EXPECT_EQ(all_rows(s).size(), s.size());
 }
 
+TEST(PointMatrix, RowsForWordsFollowTheWordsAndNameAnUnknownOne) {
+  const VectorStore s = testing::toy_store();
+  EXPECT_EQ(rows_for_words(s, {"dog", "king"}), (std::vector<size_t>{5, 0}));
+  try {
+    rows_for_words(s, {"dog", "kedi"});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kUnknownWord);
+    EXPECT_EQ(e.word(), "kedi");
+  }
+}
+
 }  // namespace
 }  // namespace playground
