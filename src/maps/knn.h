@@ -53,11 +53,13 @@ class ExactKnn {
   void process_block(size_t first_row);
   void finish_row(size_t row);
   void push(size_t row, float distance, uint32_t other);
+  void compact(size_t row);
 
   PointMatrix points_;
   size_t n_;
   size_t k_;             // neighbours per row in the result
-  size_t k_others_;      // neighbours kept in the heaps (k, or k - 1 with the point itself)
+  size_t k_others_;      // neighbours kept per row (k, or k - 1 with the point itself)
+  size_t capacity_;      // candidates buffered per row before they are cut back to k_others_
   Metric metric_;
   bool include_self_;
   size_t next_row_ = 0;       // first row whose pairs are not done
@@ -67,10 +69,13 @@ class ExactKnn {
   size_t pairs_done_ = 0;
   DotPanels panels_;
   std::vector<float> sq_norms_;    // squared norms for kEuclidean
-  std::vector<float> heap_dist_;   // per row a max-heap of k_others_ (distance, index)
-  std::vector<uint32_t> heap_idx_;
-  std::vector<uint32_t> heap_size_;
-  std::vector<float> worst_;       // heap top per row, +inf while the heap is not full
+  struct Candidate {
+    float distance;
+    uint32_t index;
+  };
+  std::vector<Candidate> candidates_;  // per row, capacity_ slots
+  std::vector<uint32_t> counts_;       // candidates held per row
+  std::vector<float> worst_;           // per row the k-th best after the last cut, +inf before
   std::vector<float> scratch_;
 };
 
