@@ -39,14 +39,23 @@ const TRUST_AGREEMENT = 1e-4;
 const work = mkdtempSync(path.join(tmpdir(), "maps-parity-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
-/** Runs one of our maps on the first WORDS words; returns the driver's JSON. */
-function ourMap(method, extra = []) {
+/** Runs one of our maps on the first `words` words (or "all"); returns the driver's JSON. */
+function ourMap(method, extra = [], words = WORDS) {
   if (!existsSync(CLI)) {
     throw new Error(`${CLI} is missing: run \`cmake --build build/native --target playground_map_cli\` (tools/test.sh does).`);
   }
-  const out = path.join(work, `${method}.json`);
-  execFileSync(CLI, ["--asset", ASSET, "--method", method, "--words", String(WORDS), "--out", out, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
+  const out = path.join(work, `${method}-${words}.json`);
+  execFileSync(CLI, ["--asset", ASSET, "--method", method, "--words", String(words), "--out", out, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
   return { file: out, json: JSON.parse(readFileSync(out, "utf8")) };
+}
+
+/** maps_reference.py's JSON for the given arguments. */
+function reference(args) {
+  try {
+    return JSON.parse(execFileSync(PYTHON, [SCRIPT, "--asset", ASSET, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] }));
+  } catch (error) {
+    throw new Error(`${PYTHON} ${SCRIPT} failed (status ${error.status ?? error.code}):\n${error.stderr || error.message}`);
+  }
 }
 
 let loaded = null;
@@ -55,14 +64,8 @@ function load() {
     const tsne = ourMap("tsne", ["--quality", "10"]);
     const umap = ourMap("umap", ["--quality", "10"]);
     const pca = ourMap("pca", ["--dims", "3"]);
-    let stdout;
-    try {
-      stdout = execFileSync(PYTHON, [SCRIPT, "--asset", ASSET, "--words", String(WORDS), "--ours-tsne", tsne.file, "--ours-umap", umap.file, "--ours-pca", pca.file],
-        { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
-    } catch (error) {
-      throw new Error(`${PYTHON} ${SCRIPT} failed (status ${error.status ?? error.code}):\n${error.stderr || error.message}`);
-    }
-    return { reference: JSON.parse(stdout), tsne: tsne.json, umap: umap.json };
+    const result = reference(["--words", String(WORDS), "--ours-tsne", tsne.file, "--ours-umap", umap.file, "--ours-pca", pca.file]);
+    return { reference: result, tsne: tsne.json, umap: umap.json };
   })();
   return loaded;
 }
@@ -94,6 +97,16 @@ test(`3-D PCA of ${WORDS} words equals scikit-learn's up to sign, with its signs
   const { reference } = await load();
   const { sklearn, ours } = reference.pca;
   t.diagnostic(`largest relative difference ${ours.max_relative_difference.toExponential(2)}`);
+  assert.ok(ours.max_relative_difference <= PCA_TOLERANCE, `PCA differs by ${ours.max_relative_difference}`);
+  assert.deepEqual(ours.same_sign, [true, true, true], "scikit-learn's sign convention (svd_flip)");
+  ours.explained_variance_ratio.forEach((r, c) => assert.ok(Math.abs(r - sklearn.explained_variance_ratio[c]) < 1e-6, `explained variance ratio ${c}`));
+});
+
+test("3-D PCA of all words equals scikit-learn's up to sign, with its signs", (t) => {
+  const pca = ourMap("pca", ["--dims", "3"], "all");
+  const { n, pca: { sklearn, ours } } = reference(["--words", "all", "--methods", "pca", "--ours-pca", pca.file]);
+  t.diagnostic(`${n} words, largest relative difference ${ours.max_relative_difference.toExponential(2)}`);
+  assert.equal(n, pca.json.n);
   assert.ok(ours.max_relative_difference <= PCA_TOLERANCE, `PCA differs by ${ours.max_relative_difference}`);
   assert.deepEqual(ours.same_sign, [true, true, true], "scikit-learn's sign convention (svd_flip)");
   ours.explained_variance_ratio.forEach((r, c) => assert.ok(Math.abs(r - sklearn.explained_variance_ratio[c]) < 1e-6, `explained variance ratio ${c}`));
