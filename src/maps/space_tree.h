@@ -60,9 +60,9 @@ class SpaceTree {
   };
 
   void build_cell(uint32_t begin, uint32_t end, const double* lo, const double* hi, int depth);
-  template <size_t D, bool kDofOne>
+  template <size_t D, int kKernel>
   double repulsion_impl(const double* point, double theta_sq, double dof, double* force) const;
-  template <size_t D, bool kDofOne>
+  template <size_t D, int kKernel>
   double group_repulsion(const double* points, const uint32_t* group, size_t count, double theta_sq, double dof,
                          double* forces) const;
 
