@@ -119,6 +119,7 @@ void Umap::begin_optimizing(const std::vector<double>& init) {
 void Umap::run_epoch() {
   const size_t dims = options_.dims;
   const double a = curve_.a, b = curve_.b, gamma = options_.repulsion_strength;
+  const float b_float = float(b);
   const double n = double(epoch_);
   const bool negatives = options_.negative_sample_rate > 0;
   for (size_t e = 0; e < head_.size(); ++e) {
@@ -130,8 +131,9 @@ void Umap::run_epoch() {
     for (size_t d = 0; d < dims; ++d) dist_sq += (current[d] - other[d]) * (current[d] - other[d]);
     double coeff = 0;
     if (dist_sq > 0) {
-      // d^(2(b-1)) = d^2b / d^2: one pow instead of umap-learn's two (pow dominates an epoch).
-      const double pow_b = std::pow(double(dist_sq), b);
+      // d^(2(b-1)) = d^2b / d^2: one pow instead of umap-learn's two. pow dominates an epoch,
+      // and in float (the precision of the map's coordinates) it takes ~half the time.
+      const double pow_b = std::pow(dist_sq, b_float);
       coeff = -2.0 * a * b * (pow_b / dist_sq) / (a * pow_b + 1.0);
     }
     for (size_t d = 0; d < dims; ++d) {
@@ -148,7 +150,7 @@ void Umap::run_epoch() {
       dist_sq = 0;
       for (size_t d = 0; d < dims; ++d) dist_sq += (current[d] - other[d]) * (current[d] - other[d]);
       if (dist_sq > 0) {
-        coeff = 2.0 * gamma * b / ((0.001 + dist_sq) * (a * std::pow(double(dist_sq), b) + 1.0));
+        coeff = 2.0 * gamma * b / ((0.001 + dist_sq) * (a * std::pow(dist_sq, b_float) + 1.0));
       } else if (j == k) {
         continue;
       } else {
