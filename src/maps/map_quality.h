@@ -12,7 +12,8 @@
 // Exact in both spaces: the input ranks come from full rows of distances (dot_tiles.h, O(n^2 d)
 // time, O(n) memory per row block), the map neighbours from a full scan per point. Ties are
 // ordered by index (scikit-learn's argsort leaves their order to the sort). 10,015 words of
-// 100-d GloVe: ~2 s natively (see the README's benchmark table).
+// 100-d GloVe: 3.5-5 s natively, 5-10 s in WebAssembly under Node, measured by bench/maps.mjs
+// on the shared (loaded) 2-core build machine; step() keeps each call short.
 #pragma once
 
 #include <cstddef>
