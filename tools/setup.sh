@@ -15,6 +15,7 @@ APT_PACKAGES=(
   python3-gensim python3-sklearn python3-numpy  # independent oracles in the parity tests
   clang libclang-rt-dev     # libFuzzer, AddressSanitizer, UBSan for tools/fuzz.sh
   python3-torch             # the course CBOW's oracle (tests/parity/course_cbow_torch.py)
+  umap-learn                # UMAP oracle for the map parity test (tests/parity/maps.test.mjs)
 )
 
 missing=()

@@ -14,6 +14,7 @@ echo "== native C++ tests"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
 cmake --build build/native -j"$jobs" --target playground_train  # driver for tests/parity/training.test.mjs
+cmake --build build/native -j"$jobs" --target playground_map_cli  # for tests/parity/maps.test.mjs
 ctest --test-dir build/native --output-on-failure -j"$jobs"
 
 echo "== libFuzzer targets (clang, AddressSanitizer + UBSan)"
